@@ -1,0 +1,117 @@
+"""The generated bibliography: groups, sorted entries, and "cited in" links.
+
+The ``[BIBLIOGRAPHY]`` marker paragraph is replaced while the page is
+converted; the "cited in" lists need every page converted first, so the
+entries carry an empty placeholder that :func:`fill_cited_in` completes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from briefkit.bibliography import Bibliography, Source
+from briefkit.references import full_reference, sort_key
+
+MARKER = "[BIBLIOGRAPHY]"
+CITED_IN = {"fr": "Cité dans\u00a0:", "en": "Cited in:"}
+NOTE = {"fr": "note", "en": "note"}
+OTHER_GROUP = {"fr": "Autres sources", "en": "Other sources"}
+PLACEHOLDER_RE = re.compile(r'<p class="brief-cited-in" data-key="([^"]+)"></p>')
+
+
+@dataclass(frozen=True)
+class Citing:
+    """One note that cites a source: the page, its title, the note number."""
+
+    url: str
+    title: str
+    note: int
+
+
+def anchor(key: str) -> str:
+    """The stable id of a source in the bibliography."""
+    return "ref-" + re.sub(r"[^\w-]", "-", key)
+
+
+def grouped(bibliography: Bibliography, groups: dict[str, dict[str, str]], lang: str
+            ) -> list[tuple[str, list[Source]]]:
+    """Sources by group in the configured order, each group sorted by author then year."""
+    order = list(groups)
+    buckets: dict[str, list[Source]] = {}
+    for source in bibliography.sources.values():
+        group = source.group if source.group in groups else ""
+        buckets.setdefault(group, []).append(source)
+    result = []
+    for group in [*order, ""]:
+        if group in buckets:
+            title = groups[group].get(lang, group) if group else OTHER_GROUP.get(lang, "Other sources")
+            result.append((title, sorted(buckets[group], key=sort_key)))
+    return result
+
+
+class BibliographyTreeprocessor(Treeprocessor):
+    """Replaces the ``[BIBLIOGRAPHY]`` paragraph with the grouped list."""
+
+    def __init__(self, md: Markdown, extension: BibliographyExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root: etree.Element) -> None:
+        for index, el in enumerate(list(root)):
+            if el.tag == "p" and len(el) == 0 and (el.text or "").strip() == MARKER:
+                root.remove(el)
+                for offset, block in enumerate(self.render()):
+                    root.insert(index + offset, block)
+
+    def render(self) -> list[etree.Element]:
+        ext = self.ext
+        blocks = []
+        for title, sources in grouped(ext.bibliography, ext.groups, ext.lang):
+            heading = etree.Element("h2")
+            heading.text = title
+            ul = etree.Element("ul", {"class": "brief-bibliography"})
+            for source in sources:
+                ref = full_reference(source, ext.lang, bibliography_form=True)
+                li = etree.fromstring(
+                    f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}.</p>'
+                    f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'
+                )
+                ul.append(li)
+            blocks.extend([heading, ul])
+        return blocks
+
+
+class BibliographyExtension(Extension):
+    """Renders ``[BIBLIOGRAPHY]`` from the brief's sources."""
+
+    def __init__(self, bibliography: Bibliography, groups: dict[str, dict[str, str]],
+                 lang: str = "fr", **kwargs: object) -> None:
+        self.bibliography, self.groups, self.lang = bibliography, groups, lang
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(BibliographyTreeprocessor(md, self), "bibliography", 16)
+
+
+def fill_cited_in(page_html: str, citing: dict[str, list[Citing]], lang: str,
+                  link: Callable[[str], str]) -> str:
+    """Fill every "cited in" placeholder; ``link`` makes a page URL relative."""
+    def replace(match: re.Match[str]) -> str:
+        uses = citing.get(html.unescape(match[1]), [])
+        if not uses:
+            return ""
+        items = ", ".join(
+            f'<a href="{html.escape(link(use.url))}#fn:{use.note}">{html.escape(use.title)}, '
+            f"{NOTE.get(lang, 'note')}\u00a0{use.note}</a>" for use in uses
+        )
+        return f'<p class="brief-cited-in">{CITED_IN.get(lang, "Cited in:")} {items}</p>'
+
+    return PLACEHOLDER_RE.sub(replace, page_html)

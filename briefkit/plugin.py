@@ -1,0 +1,81 @@
+"""The MkDocs plugin: a thin adapter around the generator's Markdown extensions.
+
+Each hook is a few lines: the work is done by the extensions and by plain
+functions that run without MkDocs (and so under Zensical, which runs
+Python-Markdown extensions but no MkDocs plugins).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from briefkit.bibliography import load_or_raise
+from briefkit.bibliography_page import BibliographyExtension, Citing, fill_cited_in
+from briefkit.citations import CitationExtension
+from briefkit.problems import BriefError, relpath
+
+log = get_plugin_logger(__name__)
+
+
+class BriefConfig(base.Config):
+    """Options of the ``briefkit`` plugin in ``mkdocs.yml``."""
+
+    bib_dir = c.Type(str, default="bib")
+    """Folder holding the brief's ``.bib`` files, relative to ``mkdocs.yml``."""
+
+    groups = c.Type(dict, default={})
+    """Bibliography groups in display order: ``id: {fr: heading, en: heading}``;
+    an entry's ``group`` field names its group."""
+
+
+class BriefPlugin(BasePlugin[BriefConfig]):
+    """Citations, bibliography and glossary for an analytical brief."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.lang = str(config.theme["language"]).split("_")[0]
+        root = Path(config.config_file_path or "mkdocs.yml").parent
+        try:
+            bibliography = load_or_raise(root / self.config.bib_dir)
+        except BriefError as err:
+            raise PluginError(f"the bibliography has errors:\n{err}") from None
+        self.citations = CitationExtension(bibliography, self.lang)
+        bib_page = BibliographyExtension(bibliography, self.config.groups, self.lang)
+        config.markdown_extensions.extend([self.citations, bib_page])
+        self.citing: dict[str, list[Citing]] = defaultdict(list)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.citing.clear()  # a rebuild under `mkdocs serve` starts afresh
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        path = page.file.abs_src_path or page.file.src_uri
+        source = Path(path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
+        self.citations.begin_page(relpath(path), source)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        for problem in self.citations.state.problems:
+            log.warning(str(problem))
+        title = page.title or page.file.src_uri
+        for key, note in self.citations.state.uses:
+            self.citing[key].append(Citing(page.url, str(title), note))
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if "brief-cited-in" not in output:
+            return output
+        return fill_cited_in(output, self.citing, self.lang,
+                             lambda url: get_relative_url(url, page.url))
