@@ -23,7 +23,7 @@ from briefkit.problems import BriefError, Problem, line_of, relpath
 # Entry type -> required fields; a tuple means "one of these".
 REQUIRED_FIELDS: dict[str, list[tuple[str, ...]]] = {
     "article": [("author",), ("title",), ("journal",), ("year",)],
-    "online": [("author", "organization"), ("title",), ("year", "urldate")],
+    "online": [("author", "organization"), ("title",)],  # undated web pages exist
     "report": [("author", "institution"), ("title",), ("institution",), ("year",)],
     "techreport": [("author", "institution"), ("title",), ("institution",), ("year",)],
     "audio": [("title",), ("organization", "series"), ("year",)],

@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from briefkit.bibliography import load_or_raise
 from briefkit.bibliography_page import BibliographyExtension, Citing, fill_cited_in
 from briefkit.citations import CitationExtension
+from briefkit.glossary import GlossaryExtension, fill_mentions, load_glossary
 from briefkit.problems import BriefError, relpath
 
 log = get_plugin_logger(__name__)
@@ -48,14 +49,20 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             bibliography = load_or_raise(root / self.config.bib_dir)
         except BriefError as err:
             raise PluginError(f"the bibliography has errors:\n{err}") from None
+        glossary, problems = load_glossary(Path(config.docs_dir))
+        if problems:
+            raise PluginError("the glossary has errors:\n" + "\n".join(map(str, problems)))
         self.citations = CitationExtension(bibliography, self.lang)
+        self.glossary = GlossaryExtension(glossary, self.lang)
         bib_page = BibliographyExtension(bibliography, self.config.groups, self.lang)
-        config.markdown_extensions.extend([self.citations, bib_page])
+        config.markdown_extensions.extend([self.citations, bib_page, self.glossary])
         self.citing: dict[str, list[Citing]] = defaultdict(list)
+        self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.citing.clear()  # a rebuild under `mkdocs serve` starts afresh
+        self.mentions.clear()
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -63,6 +70,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         path = page.file.abs_src_path or page.file.src_uri
         source = Path(path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
         self.citations.begin_page(relpath(path), source)
+        self.glossary.begin_page(page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -72,10 +80,16 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         title = page.title or page.file.src_uri
         for key, note in self.citations.state.uses:
             self.citing[key].append(Citing(page.url, str(title), note))
+        for term_page in self.glossary.mentions:
+            self.mentions[term_page].append((page.url, str(title)))
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if "brief-cited-in" not in output:
-            return output
-        return fill_cited_in(output, self.citing, self.lang,
-                             lambda url: get_relative_url(url, page.url))
+        def link(url: str) -> str:
+            return get_relative_url(url, page.url)
+
+        if "brief-cited-in" in output:
+            output = fill_cited_in(output, self.citing, self.lang, link)
+        if "brief-mentioned-in" in output:
+            output = fill_mentions(output, self.mentions, self.lang, link)
+        return output
