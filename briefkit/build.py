@@ -56,6 +56,15 @@ def _setup_logging() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def check_sources(root: Path) -> None:
+    """Fail before building when the editions are not translations of each other."""
+    from briefkit.parity import check_parity
+
+    problems = check_parity(root / "docs", [lang for lang, _, _ in languages(root)])
+    if problems:
+        raise BuildFailed("the editions differ:\n" + "\n".join(map(str, problems)))
+
+
 def _index_search(root: Path, site: Path) -> None:
     from briefkit.search import index_site
 
@@ -69,6 +78,7 @@ def build_all(root: Path, target: Path, with_pdf: bool = True,
     if site_url:
         os.environ["BRIEF_SITE_URL"] = site_url.rstrip("/") + "/"
         os.environ["BRIEF_SITE_URL_EN"] = site_url.rstrip("/") + "/en/"
+    check_sources(root)
     scratch = target.parent / f".{target.name}.partial"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
