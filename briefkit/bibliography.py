@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import bibtexparser
@@ -122,7 +123,9 @@ def _failed_block_problem(where: str, text: str, block: model.Block) -> Problem:
     if isinstance(block, model.DuplicateBlockKeyBlock):
         first = _first_line_of_key(text, block.key)
         return Problem(
-            where, line, f"duplicate key '{block.key}' (first defined at {where}:{first}): "
+            where,
+            line,
+            f"duplicate key '{block.key}' (first defined at {where}:{first}): "
             "rename one of the two entries or merge them",
         )
     reason = " ".join(str(getattr(block.error, "abort_reason", "")).split()).rstrip(".")
@@ -186,21 +189,30 @@ def _make_source(
         msg = f"entry '{entry.key}' has unknown type @{entry.entry_type}: use one of {known}"
         return None, [Problem(where, line, msg)]
     if not KEY_RE.match(entry.key):
-        problems.append(Problem(where, line, f"invalid key '{entry.key}': use letters, digits, _ - : ."))
+        problems.append(
+            Problem(where, line, f"invalid key '{entry.key}': use letters, digits, _ - : .")
+        )
     fields: dict[str, str] = {}
     for fld in entry.fields:
         name = fld.key.lower()
         value, undefined = _resolve(fld.value, strings)
         fline = fld.start_line + 1
         for name_ref in undefined:
-            problems.append(Problem(where, fline, f"undefined @string '{name_ref}' in field '{name}' of "
-                                    f"'{entry.key}': define it with @string or put the value in braces"))
+            problems.append(
+                Problem(
+                    where,
+                    fline,
+                    f"undefined @string '{name_ref}' in field '{name}' of "
+                    f"'{entry.key}': define it with @string or put the value in braces",
+                )
+            )
         fields[name] = value if name in VERBATIM_FIELDS else _plain(name, decode_latex(value))
         problems.extend(_check_field(where, fline, entry.key, name, fields[name]))
     problems.extend(_check_required(where, line, entry.key, kind, fields))
     persons = {
         role: [Person(name) for name in split_name_list(fields.pop(role))]
-        for role in PERSON_FIELDS if role in fields
+        for role in PERSON_FIELDS
+        if role in fields
     }
     return Source(entry.key, kind, fields, persons, where, line), problems
 
@@ -223,15 +235,30 @@ def decode_latex(value: str) -> str:
 
 def _check_field(where: str, line: int, key: str, name: str, value: str) -> list[Problem]:
     if name == "url" and not URL_RE.match(value):
-        return [Problem(where, line, f"unsafe or malformed url in '{key}': {value[:60]!r}; "
-                        "only http:// and https:// addresses without spaces are allowed")]
+        return [
+            Problem(
+                where,
+                line,
+                f"unsafe or malformed url in '{key}': {value[:60]!r}; "
+                "only http:// and https:// addresses without spaces are allowed",
+            )
+        ]
     if name == "month" and not (value.isdigit() and 1 <= int(value) <= 12):
         return [Problem(where, line, f"month of '{key}' is {value!r}: use 1-12 or jan-dec")]
     if name == "year" and not re.fullmatch(r"\d{4}", value):
         return [Problem(where, line, f"year of '{key}' is {value!r}: use four digits")]
-    if name == "urldate" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return [Problem(where, line, f"urldate of '{key}' is {value!r}: use YYYY-MM-DD")]
+    if name == "urldate" and not _is_iso_date(value):
+        return [
+            Problem(where, line, f"urldate of '{key}' is {value!r}: use YYYY-MM-DD (a real date)")
+        ]
     return []
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def _check_required(
@@ -241,7 +268,9 @@ def _check_required(
     for options in REQUIRED_FIELDS[kind]:
         if not any(fields.get(name, "").strip() for name in options):
             wanted = " or ".join(options)
-            problems.append(Problem(where, line, f"@{kind} '{key}' is missing required field {wanted}"))
+            problems.append(
+                Problem(where, line, f"@{kind} '{key}' is missing required field {wanted}")
+            )
     return problems
 
 
@@ -265,8 +294,14 @@ def _load_uncached(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
         for source in sources:
             if source.key in bibliography:
                 first = bibliography[source.key]
-                problems.append(Problem(source.path, source.line, f"duplicate key '{source.key}' "
-                                        f"(first defined at {first.path}:{first.line}): rename one"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        source.line,
+                        f"duplicate key '{source.key}' "
+                        f"(first defined at {first.path}:{first.line}): rename one",
+                    )
+                )
                 continue
             bibliography.sources[source.key] = source
     return bibliography, problems

@@ -18,6 +18,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.bibliography import Bibliography, Source
+from briefkit.citations import plain_text
 from briefkit.references import full_reference, sort_key
 
 MARKER = "[BIBLIOGRAPHY]"
@@ -41,8 +42,9 @@ def anchor(key: str) -> str:
     return "ref-" + re.sub(r"[^\w-]", "-", key)
 
 
-def grouped(bibliography: Bibliography, groups: dict[str, dict[str, str]], lang: str
-            ) -> list[tuple[str, list[Source]]]:
+def grouped(
+    bibliography: Bibliography, groups: dict[str, dict[str, str]], lang: str
+) -> list[tuple[str, list[Source]]]:
     """Sources by group in the configured order, each group sorted by author then year."""
     order = list(groups)
     buckets: dict[str, list[Source]] = {}
@@ -52,7 +54,9 @@ def grouped(bibliography: Bibliography, groups: dict[str, dict[str, str]], lang:
     result = []
     for group in [*order, ""]:
         if group in buckets:
-            title = groups[group].get(lang, group) if group else OTHER_GROUP.get(lang, "Other sources")
+            title = (
+                groups[group].get(lang, group) if group else OTHER_GROUP.get(lang, "Other sources")
+            )
             result.append((title, sorted(buckets[group], key=sort_key)))
     return result
 
@@ -80,8 +84,9 @@ class BibliographyTreeprocessor(Treeprocessor):
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in sources:
                 ref = full_reference(source, ext.lang, bibliography_form=True)
+                ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
                 li = etree.fromstring(
-                    f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}.</p>'
+                    f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'
                 )
                 ul.append(li)
@@ -92,8 +97,13 @@ class BibliographyTreeprocessor(Treeprocessor):
 class BibliographyExtension(Extension):
     """Renders ``[BIBLIOGRAPHY]`` from the brief's sources."""
 
-    def __init__(self, bibliography: Bibliography, groups: dict[str, dict[str, str]],
-                 lang: str = "fr", **kwargs: object) -> None:
+    def __init__(
+        self,
+        bibliography: Bibliography,
+        groups: dict[str, dict[str, str]],
+        lang: str = "fr",
+        **kwargs: object,
+    ) -> None:
         self.bibliography, self.groups, self.lang = bibliography, groups, lang
         super().__init__(**kwargs)
 
@@ -101,16 +111,19 @@ class BibliographyExtension(Extension):
         md.treeprocessors.register(BibliographyTreeprocessor(md, self), "bibliography", 16)
 
 
-def fill_cited_in(page_html: str, citing: dict[str, list[Citing]], lang: str,
-                  link: Callable[[str], str]) -> str:
-    """Fill every "cited in" placeholder; ``link`` makes a page URL relative."""
+def fill_cited_in(
+    page_html: str, citing: dict[str, list[Citing]], lang: str, target: Callable[[str, int], str]
+) -> str:
+    """Fill every "cited in" placeholder; ``target(page_url, note)`` makes each href."""
+
     def replace(match: re.Match[str]) -> str:
         uses = citing.get(html.unescape(match[1]), [])
         if not uses:
             return ""
         items = ", ".join(
-            f'<a href="{html.escape(link(use.url))}#fn:{use.note}">{html.escape(use.title)}, '
-            f"{NOTE.get(lang, 'note')}\u00a0{use.note}</a>" for use in uses
+            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}, '
+            f"{NOTE.get(lang, 'note')}\u00a0{use.note}</a>"
+            for use in uses
         )
         return f'<p class="brief-cited-in">{CITED_IN.get(lang, "Cited in:")} {items}</p>'
 

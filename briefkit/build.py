@@ -33,7 +33,9 @@ class BuildFailed(Exception):
 def languages(root: Path) -> list[tuple[str, Path, str]]:
     """``(lang, config file, sub-folder)`` per edition, the root edition first."""
     editions = [("fr", root / "mkdocs.yml", "")]
-    editions += [(p.suffixes[0][1:], p, p.suffixes[0][1:]) for p in sorted(root.glob("mkdocs.*.yml"))]
+    editions += [
+        (p.suffixes[0][1:], p, p.suffixes[0][1:]) for p in sorted(root.glob("mkdocs.*.yml"))
+    ]
     return editions
 
 
@@ -71,8 +73,7 @@ def _index_search(root: Path, site: Path) -> None:
     index_site(root, site)
 
 
-def build_all(root: Path, target: Path, with_pdf: bool = True,
-              site_url: str | None = None) -> None:
+def build_all(root: Path, target: Path, with_pdf: bool = True, site_url: str | None = None) -> None:
     """Build every edition (and PDFs) into ``target``, atomically."""
     _setup_logging()
     if site_url:
@@ -83,7 +84,11 @@ def build_all(root: Path, target: Path, with_pdf: bool = True,
     shutil.rmtree(scratch, ignore_errors=True)
     try:
         for lang, config_file, sub in languages(root):
-            _stage(f"site ({lang})", lambda s, c=config_file, d=sub: build_edition(c, s / d if d else s), scratch)
+            _stage(
+                f"site ({lang})",
+                lambda s, c=config_file, d=sub: build_edition(c, s / d if d else s),
+                scratch,
+            )
         _stage("search index", lambda s: _index_search(root, s), scratch)
         if with_pdf:
             _stage("PDF", lambda s: _export_pdfs(root, s), scratch)

@@ -16,7 +16,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
@@ -31,6 +31,10 @@ CITATION_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@[^\[\]]*)\](?![(\[:])"
 UNCLOSED_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@" + KEY + r"[^\[\]]*)(?=\[|$)"
 ITEM_RE = re.compile(r"(?P<prefix>.*?)(?<![^\s;])@(?P<key>" + KEY + r")?(?P<locator>.*)", re.S)
 PLACEHOLDER = "brief-cite"
+TAG_RE = re.compile(r"<[^>]+>")
+ESCAPED_RE = re.compile(util.STX + r"(\d+)" + util.ETX)  # a stored backslash escape
+# Code, fenced or inline, masked when locating a citation's line in the source.
+CODE_RE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
 BACK = {"fr": "Retour au texte", "en": "Back to text"}
 
 
@@ -54,10 +58,13 @@ class PageState:
     problems: list[Problem] = field(default_factory=list)
     _searched: dict[str, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._prose = CODE_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), self.source)
+
     def locate(self, raw: str) -> int:
-        """Line of the next occurrence of ``raw`` in the page source."""
+        """Line of the next occurrence of ``raw`` in the page's prose (code is skipped)."""
         start = self._searched.get(raw, 0)
-        index = self.source.find(raw, start)
+        index = self._prose.find(raw, start)
         if index < 0:
             return 1
         self._searched[raw] = index + len(raw)
@@ -77,6 +84,8 @@ def parse_citation(body: str) -> list[CiteItem] | str | None:
         if match["key"] is None:
             return "empty citation key: write [@key] with a key from the .bib files"
         locator = match["locator"].strip().lstrip(",").strip()
+        if ITEM_RE.fullmatch(locator) and ITEM_RE.fullmatch(locator)["key"]:
+            return f"'{part.strip()}' holds two keys: separate them with ';'"
         items.append(CiteItem(match["key"], " ".join(match["prefix"].split()), locator))
     return items
 
@@ -84,12 +93,14 @@ def parse_citation(body: str) -> list[CiteItem] | str | None:
 class CitationInlineProcessor(InlineProcessor):
     """Turns ``[@key]`` into a placeholder element carrying the parsed items."""
 
-    def __init__(self, pattern: str, extension: CitationExtension) -> None:
-        super().__init__(pattern)
+    def __init__(self, pattern: str, extension: CitationExtension, md: Markdown) -> None:
+        super().__init__(pattern, md)
         self.ext = extension
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
-        parsed = parse_citation(m["body"])
+        # Escapes and code spans ran first: their placeholders become plain text again.
+        body = ESCAPED_RE.sub(lambda e: chr(int(e[1])), self.unescape(m["body"]))
+        parsed = parse_citation(body)
         if parsed is None:
             return None, None, None
         if isinstance(parsed, str):
@@ -101,7 +112,9 @@ class CitationInlineProcessor(InlineProcessor):
         if unknown:
             return self._visible_error(m.group(0)), m.start(0), m.end(0)
         self.ext.state.pending.append(parsed)
-        el = etree.Element("span", {"class": PLACEHOLDER, "data-n": str(len(self.ext.state.pending) - 1)})
+        el = etree.Element(
+            "span", {"class": PLACEHOLDER, "data-n": str(len(self.ext.state.pending) - 1)}
+        )
         return el, m.start(0), m.end(0)
 
     @staticmethod
@@ -167,13 +180,22 @@ class CitationTreeprocessor(Treeprocessor):
                 ref = full_reference(source, lang)
             prefix = html.escape(item.prefix) + " " if item.prefix else ""
             locator = ", " + html.escape(item.locator) if item.locator else ""
-            parts.append(f'{prefix}<span class="brief-ref" data-key="{html.escape(item.key)}">'
-                         f"{ref}</span>{locator}")
-        text = "; ".join(parts)
-        text = _capitalise(text) + ("" if text.endswith((".", "?", "!")) else ".")
+            parts.append(
+                f'{prefix}<span class="brief-ref" data-key="{html.escape(item.key)}">'
+                f"{ref}</span>{locator}"
+            )
+        text = _capitalise("; ".join(parts))
+        text += "" if plain_text(text).rstrip().endswith((".", "?", "!")) else "."
         li = etree.fromstring(f'<li id="fn:{number}"><p>{text}\u00a0</p></li>')
-        back = etree.SubElement(li[0], "a", {"class": "footnote-backref", "href": f"#fnref:{number}",
-                                             "title": BACK.get(lang, BACK["en"])})
+        back = etree.SubElement(
+            li[0],
+            "a",
+            {
+                "class": "footnote-backref",
+                "href": f"#fnref:{number}",
+                "title": BACK.get(lang, BACK["en"]),
+            },
+        )
         back.text = "↩"
         return li
 
@@ -188,6 +210,11 @@ class CitationTreeprocessor(Treeprocessor):
         el.tag, el.attrib = "sup", {"id": f"fnref:{number}"}
         link = etree.SubElement(el, "a", {"class": "footnote-ref", "href": f"#fn:{number}"})
         link.text = str(number)
+
+
+def plain_text(markup: str) -> str:
+    """Markup without its tags, to judge punctuation."""
+    return html.unescape(TAG_RE.sub("", markup))
 
 
 def _capitalise(text: str) -> str:
@@ -217,9 +244,12 @@ class CitationExtension(Extension):
         if "@" not in md.ESCAPED_CHARS:
             md.ESCAPED_CHARS.append("@")  # so that \@ is a literal at-sign
         # After escapes (180) and code spans (190), before links (160) and references (170).
-        md.inlinePatterns.register(CitationInlineProcessor(CITATION_PATTERN, self), "citation", 175)
-        md.inlinePatterns.register(UnclosedCitationProcessor(UNCLOSED_PATTERN, self),
-                                   "citation-unclosed", 174)
+        md.inlinePatterns.register(
+            CitationInlineProcessor(CITATION_PATTERN, self, md), "citation", 175
+        )
+        md.inlinePatterns.register(
+            UnclosedCitationProcessor(UNCLOSED_PATTERN, self), "citation-unclosed", 174
+        )
         # After inline processing (20) so that every citation placeholder exists.
         md.treeprocessors.register(CitationTreeprocessor(md, self), "citation-notes", 17)
 

@@ -84,14 +84,23 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     line = line_of(text, text.find("glossary:"))
     entry = meta["glossary"]
     if not isinstance(entry, dict):
-        return None, [Problem(where, line, "glossary: must be a mapping with " + ", ".join(REQUIRED))]
+        return None, [
+            Problem(where, line, "glossary: must be a mapping with " + ", ".join(REQUIRED))
+        ]
     missing = [k for k in REQUIRED if not entry.get(k)]
     if missing:
         msg = f"glossary entry lacks {', '.join(missing)}: add them to the front matter"
         return None, [Problem(where, line, msg)]
     names, aliases = _strings(entry["names"]), _strings(entry["aliases"])
-    term = Term(str(entry["term"]), names, aliases, " ".join(str(entry["definition"]).split()),
-                path.relative_to(docs_dir).as_posix(), where, line)
+    term = Term(
+        str(entry["term"]),
+        names,
+        aliases,
+        " ".join(str(entry["definition"]).split()),
+        path.relative_to(docs_dir).as_posix(),
+        where,
+        line,
+    )
     return term, []
 
 
@@ -112,8 +121,14 @@ def load_glossary(docs_dir: Path) -> tuple[Glossary, list[Problem]]:
         for alias in {term.term, *term.aliases}:
             if alias in owners:
                 first = owners[alias]
-                problems.append(Problem(term.path, term.line, f"'{alias}' is already defined by "
-                                        f"{first.path}:{first.line}: keep one definition"))
+                problems.append(
+                    Problem(
+                        term.path,
+                        term.line,
+                        f"'{alias}' is already defined by "
+                        f"{first.path}:{first.line}: keep one definition",
+                    )
+                )
             owners[alias] = term
         glossary.terms.append(term)
     return glossary, problems
@@ -137,7 +152,9 @@ class GlossaryTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         ext = self.ext
         own = ext.glossary.by_page(ext.page)
-        self.terms = {a: t for t in ext.glossary.terms if t is not own for a in (*t.aliases, t.term)}
+        self.terms = {
+            a: t for t in ext.glossary.terms if t is not own for a in (*t.aliases, t.term)
+        }
         self.pattern = alias_pattern([t for t in ext.glossary.terms if t is not own])
         self.done: set[str] = set()
         if self.pattern is not None:
@@ -162,10 +179,17 @@ class GlossaryTreeprocessor(Treeprocessor):
         term = self.terms[match[1]]
         self.done.add(term.page)
         self.ext.mentions.append(term.page)
-        link = etree.Element("a", {"href": self.ext.href(term), "title": term.definition,
-                                   "class": "brief-term", "id": f"term-{term.slug}"})
-        link.text, link.tail = match[1], text[match.end():]
-        setattr(holder, attr, text[:match.start()])
+        link = etree.Element(
+            "a",
+            {
+                "href": self.ext.href(term),
+                "title": term.definition,
+                "class": "brief-term",
+                "id": f"term-{term.slug}",
+            },
+        )
+        link.text, link.tail = match[1], text[match.end() :]
+        setattr(holder, attr, text[: match.start()])
         index = 0 if child is None else list(parent).index(child) + 1
         parent.insert(index, link)
         self._link_in(parent, link, "tail")
@@ -216,18 +240,28 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", 15)
 
 
-def fill_mentions(page_html: str, mentions: dict[str, list[tuple[str, str]]], lang: str,
-                  link: Callable[[str], str]) -> str:
-    """Fill the "mentioned in" placeholder of a term page with links to its mentions."""
+def fill_mentions(
+    page_html: str,
+    mentions: dict[str, list[tuple[str, str]]],
+    lang: str,
+    target: Callable[[str, str], str],
+) -> str:
+    """Fill a term page's "mentioned in" placeholder; ``target(page_url, anchor)`` makes hrefs."""
+
     def replace(match: re.Match[str]) -> str:
         term_page = html.unescape(match[1])
         places = mentions.get(term_page, [])
         if not places:
             return ""
         slug = posixpath.splitext(posixpath.basename(term_page))[0]
-        items = "".join(f'<li><a href="{html.escape(link(url))}#term-{html.escape(slug)}">'
-                        f"{html.escape(title)}</a></li>" for url, title in places)
-        return (f'<div class="brief-mentioned-in"><p>{MENTIONED.get(lang, "Mentioned in:")}</p>'
-                f"<ul>{items}</ul></div>")
+        items = "".join(
+            f'<li><a href="{html.escape(target(url, "term-" + slug))}">'
+            f"{html.escape(title)}</a></li>"
+            for url, title in places
+        )
+        return (
+            f'<div class="brief-mentioned-in"><p>{MENTIONED.get(lang, "Mentioned in:")}</p>'
+            f"<ul>{items}</ul></div>"
+        )
 
     return MENTION_RE.sub(replace, page_html)

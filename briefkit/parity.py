@@ -40,7 +40,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, str]:
         return {}, 0, text
     data = yaml.safe_load(text[4:end]) or {}
     offset = text[: end + 4].count("\n") + 1
-    return (data if isinstance(data, dict) else {}), offset, text[end + 4:].lstrip("\n")
+    return (data if isinstance(data, dict) else {}), offset, text[end + 4 :].lstrip("\n")
 
 
 def blocks(body: str, first_line: int) -> list[Block]:
@@ -75,37 +75,67 @@ def compare_pages(first: Path, second: Path) -> list[Problem]:
     meta_a, off_a, body_a = split_front_matter(first.read_text(encoding="utf-8"))
     meta_b, off_b, body_b = split_front_matter(second.read_text(encoding="utf-8"))
     where_a, where_b = relpath(first), relpath(second)
-    problems = [Problem(where_b, 1, f"front matter lacks '{k}' (present in {where_a}): translate it")
-                for k in meta_a if k not in meta_b]
-    problems += [Problem(where_a, 1, f"front matter lacks '{k}' (present in {where_b}): translate it")
-                 for k in meta_b if k not in meta_a]
+    problems = [
+        Problem(where_b, 1, f"front matter lacks '{k}' (present in {where_a}): translate it")
+        for k in meta_a
+        if k not in meta_b
+    ]
+    problems += [
+        Problem(where_a, 1, f"front matter lacks '{k}' (present in {where_b}): translate it")
+        for k in meta_b
+        if k not in meta_a
+    ]
     blocks_a, blocks_b = blocks(body_a, off_a + 1), blocks(body_b, off_b + 1)
     for kind, is_heading in (("headings", True), ("paragraphs", False)):
         count_a = sum(b.heading == is_heading for b in blocks_a)
         count_b = sum(b.heading == is_heading for b in blocks_b)
         if count_a != count_b:
-            problems.append(Problem(where_b, off_b + 1, f"{count_b} {kind} but {where_a} has "
-                                    f"{count_a}: translate paragraph for paragraph"))
+            problems.append(
+                Problem(
+                    where_b,
+                    off_b + 1,
+                    f"{count_b} {kind} but {where_a} has "
+                    f"{count_a}: translate paragraph for paragraph",
+                )
+            )
     for a, b in zip(blocks_a, blocks_b, strict=False):
         if a.keys != b.keys:
-            problems.append(Problem(where_b, b.line, f"citations {list(b.keys)} differ from "
-                                    f"{where_a}:{a.line} {list(a.keys)}: cite the same sources"))
+            problems.append(
+                Problem(
+                    where_b,
+                    b.line,
+                    f"citations {list(b.keys)} differ from "
+                    f"{where_a}:{a.line} {list(a.keys)}: cite the same sources",
+                )
+            )
     return problems
 
 
 def check_parity(docs: Path, languages: list[str]) -> list[Problem]:
     """Compare every edition of ``docs/<lang>/`` with the first one."""
     base = languages[0]
-    pages = {lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
-             for lang in languages}
+    pages = {
+        lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
+        for lang in languages
+    }
     problems = []
     for lang in languages[1:]:
         for missing in sorted(pages[base] - pages[lang]):
-            problems.append(Problem(relpath(docs / base / missing), 1,
-                                    f"no {lang} translation: add {relpath(docs / lang / missing)}"))
+            problems.append(
+                Problem(
+                    relpath(docs / base / missing),
+                    1,
+                    f"no {lang} translation: add {relpath(docs / lang / missing)}",
+                )
+            )
         for missing in sorted(pages[lang] - pages[base]):
-            problems.append(Problem(relpath(docs / lang / missing), 1,
-                                    f"no {base} original: add {relpath(docs / base / missing)}"))
+            problems.append(
+                Problem(
+                    relpath(docs / lang / missing),
+                    1,
+                    f"no {base} original: add {relpath(docs / base / missing)}",
+                )
+            )
         for shared in sorted(pages[base] & pages[lang]):
             problems += compare_pages(docs / base / shared, docs / lang / shared)
     return problems

@@ -38,6 +38,13 @@ class BriefConfig(base.Config):
     """Bibliography groups in display order: ``id: {fr: heading, en: heading}``;
     an entry's ``group`` field names its group."""
 
+    # PDF export
+    pdf_pages = c.Type(list, default=[])
+    """Pages of the PDF in order (glob patterns allowed); default: the navigation."""
+
+    publisher = c.Type(dict, default={})
+    """The PDF cover's publisher line per language: ``{fr: …, en: …}``."""
+
 
 class BriefPlugin(BasePlugin[BriefConfig]):
     """Citations, bibliography and glossary for an analytical brief."""
@@ -65,16 +72,16 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.mentions.clear()
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         path = page.file.abs_src_path or page.file.src_uri
         source = Path(path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
         self.citations.begin_page(relpath(path), source)
         self.glossary.begin_page(page.file.src_uri)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         for problem in self.citations.state.problems:
             log.warning(str(problem))
         title = page.title or page.file.src_uri
@@ -85,11 +92,12 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        def link(url: str) -> str:
-            return get_relative_url(url, page.url)
+        def target(url: str, anchor: object) -> str:
+            fragment = f"fn:{anchor}" if isinstance(anchor, int) else str(anchor)
+            return f"{get_relative_url(url, page.url)}#{fragment}"
 
         if "brief-cited-in" in output:
-            output = fill_cited_in(output, self.citing, self.lang, link)
+            output = fill_cited_in(output, self.citing, self.lang, target)
         if "brief-mentioned-in" in output:
-            output = fill_mentions(output, self.mentions, self.lang, link)
+            output = fill_mentions(output, self.mentions, self.lang, target)
         return output

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from types import MappingProxyType
 
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.richtext import HRef, Text
@@ -48,17 +49,53 @@ class Vocabulary:
 VOCABULARIES = {
     "fr": Vocabulary(
         and_=" et ",
-        months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                "septembre", "octobre", "novembre", "décembre"),
-        open_quote="«\u00a0", close_quote="\u00a0»", available="disponible sur",
-        accessed="consulté le", volume="vol.", number="n°", et_al="et al.", ibid="Ibid.",
+        months=(
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ),
+        open_quote="«\u00a0",
+        close_quote="\u00a0»",
+        available="disponible sur",
+        accessed="consulté le",
+        volume="vol.",
+        number="n°",
+        et_al="et al.",
+        ibid="Ibid.",
     ),
     "en": Vocabulary(
         and_=" and ",
-        months=("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"),
-        open_quote="“", close_quote="”", available="available at",
-        accessed="accessed", volume="vol.", number="no.", et_al="et al.", ibid="Ibid.",
+        months=(
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        open_quote="“",
+        close_quote="”",
+        available="available at",
+        accessed="accessed",
+        volume="vol.",
+        number="no.",
+        et_al="et al.",
+        ibid="Ibid.",
     ),
 }
 
@@ -71,7 +108,7 @@ def vocabulary(lang: str) -> Vocabulary:
 class SafeHtmlBackend(HtmlBackend):
     """pybtex's HTML backend with Unicode marks (XML-parseable) and escaped URLs."""
 
-    symbols = {"ndash": "–", "newblock": " ", "nbsp": "\u00a0"}
+    symbols = MappingProxyType({"ndash": "–", "newblock": " ", "nbsp": "\u00a0"})
 
     def format_protected(self, text: str) -> str:
         return text
@@ -132,7 +169,9 @@ def authors(children, context):  # type: ignore[no-untyped-def]
     if "author" not in entry.persons:
         raise FieldIsMissing("author", entry)
     people = entry.persons["author"]
-    names = [style.person_name(p, invert=(i == 0 and style.invert_first)) for i, p in enumerate(people)]
+    names = [
+        style.person_name(p, invert=(i == 0 and style.invert_first)) for i, p in enumerate(people)
+    ]
     return Text(_join_names(names, style.words))
 
 
@@ -167,6 +206,7 @@ class BriefStyle(BaseStyle):
 
     def person_name(self, person, invert: bool = False) -> str:  # type: ignore[no-untyped-def]
         """``Joseph S. Bermudez Jr.``, or ``Bermudez Jr., Joseph S.`` when inverted."""
+
         def part(names: list[str]) -> str:
             return " ".join(n.replace("{", "").replace("}", "") for n in names)
 
@@ -199,9 +239,7 @@ class BriefStyle(BaseStyle):
         return join(sep=", ")[self._head(), optional[outlet], self._tail()]
 
     def get_report_template(self, e):  # type: ignore[no-untyped-def]
-        return join(sep=", ")[
-            self._head(), optional[field("institution", raw=True)], self._tail()
-        ]
+        return join(sep=", ")[self._head(), optional[field("institution", raw=True)], self._tail()]
 
     get_techreport_template = get_report_template
 
@@ -224,8 +262,10 @@ class BriefStyle(BaseStyle):
 
     def get_book_template(self, e):  # type: ignore[no-untyped-def]
         return join(sep=", ")[
-            optional[authors], tag("em")[field("title", raw=True)],
-            optional[field("publisher", raw=True)], self._tail(),
+            optional[authors],
+            tag("em")[field("title", raw=True)],
+            optional[field("publisher", raw=True)],
+            self._tail(),
         ]
 
     def get_misc_template(self, e):  # type: ignore[no-untyped-def]
@@ -233,9 +273,12 @@ class BriefStyle(BaseStyle):
             self._head(),
             optional[
                 first_of[
-                    field("booktitle", raw=True), field("journal", raw=True),
-                    field("publisher", raw=True), field("organization", raw=True),
-                    field("institution", raw=True), field("school", raw=True),
+                    field("booktitle", raw=True),
+                    field("journal", raw=True),
+                    field("publisher", raw=True),
+                    field("organization", raw=True),
+                    field("institution", raw=True),
+                    field("school", raw=True),
                 ]
             ],
             self._tail(),
@@ -251,7 +294,7 @@ class BriefStyle(BaseStyle):
 _BACKEND = SafeHtmlBackend()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _style(lang: str, invert_first: bool) -> BriefStyle:
     return BriefStyle(lang, invert_first)
 
@@ -267,8 +310,10 @@ def short_reference(source: Source, lang: str) -> str:
     """``Bermudez Jr., Cha et Jun, « Ongoing Arms Transfer… »`` as HTML."""
     words = vocabulary(lang)
     people = source.persons.get("author", [])
-    lasts = [" ".join(p.prelast_names + p.last_names + p.lineage_names).replace("{", "").replace("}", "")
-             for p in people]
+    lasts = [
+        " ".join(p.prelast_names + p.last_names + p.lineage_names).replace("{", "").replace("}", "")
+        for p in people
+    ]
     if len(lasts) > 3:
         lasts = [f"{lasts[0]} {words.et_al}"]
     title = source.fields.get("shorttitle") or _shorten(source.fields.get("title", ""))
@@ -289,5 +334,8 @@ def sort_key(source: Source) -> tuple[str, str, str]:
     """Author (or title when anonymous), then year, then title."""
     people = source.persons.get("author", [])
     name = _style("en", True).person_name(people[0], invert=True) if people else ""
-    return (name.casefold() or source.fields.get("title", "").casefold(),
-            source.fields.get("year", ""), source.fields.get("title", "").casefold())
+    return (
+        name.casefold() or source.fields.get("title", "").casefold(),
+        source.fields.get("year", ""),
+        source.fields.get("title", "").casefold(),
+    )

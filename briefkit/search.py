@@ -31,8 +31,11 @@ def normalise_for_index(html: str) -> str:
 
 def edition_pages(edition: Path, nested: list[Path]) -> list[Path]:
     """HTML pages of one edition, leaving out other editions' folders and the 404."""
-    return [page for page in sorted(edition.rglob("*.html"))
-            if page.name != "404.html" and not any(page.is_relative_to(n) for n in nested)]
+    return [
+        page
+        for page in sorted(edition.rglob("*.html"))
+        if page.name != "404.html" and not any(page.is_relative_to(n) for n in nested)
+    ]
 
 
 def index_edition(edition: Path, nested: list[Path]) -> None:
@@ -45,9 +48,18 @@ def index_edition(edition: Path, nested: list[Path]) -> None:
             target = Path(copy) / page.relative_to(edition)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(normalise_for_index(page.read_text(encoding="utf-8")), "utf-8")
-        command = [str(binary), "--site", copy, "--output-path", str(edition / BUNDLE),
-                   "--root-selector", "article", "--exclude-selectors", ", ".join(EXCLUDED),
-                   "--quiet"]
+        command = [
+            str(binary),
+            "--site",
+            copy,
+            "--output-path",
+            str(edition / BUNDLE),
+            "--root-selector",
+            "article",
+            "--exclude-selectors",
+            ", ".join(EXCLUDED),
+            "--quiet",
+        ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind failed on {edition.name}:\n{result.stdout}{result.stderr}")

@@ -57,8 +57,9 @@ def switch_language(page: object, lang: str) -> None:
 
 @pytest.mark.parametrize("where", ["root", "subpath"])
 @pytest.mark.parametrize("path", ["", "vostotchny/", "glossaire/quad/", "bibliographie/"])
-def test_language_switch_keeps_the_page(page: object, base_url: str, subpath_url: str,
-                                        where: str, path: str) -> None:
+def test_language_switch_keeps_the_page(
+    page: object, base_url: str, subpath_url: str, where: str, path: str
+) -> None:
     base = base_url if where == "root" else subpath_url
     page.goto(base + path)  # type: ignore[attr-defined]
     assert page.get_attribute("html", "lang") == "fr"  # type: ignore[attr-defined]
@@ -72,7 +73,8 @@ def test_language_switch_keeps_the_page(page: object, base_url: str, subpath_url
 def test_hreflang_alternates_are_absolute_and_page_to_page(page: object, subpath_url: str) -> None:
     page.goto(subpath_url + "en/partenariat-inegal/")  # type: ignore[attr-defined]
     links = page.eval_on_selector_all(  # type: ignore[attr-defined]
-        "link[rel=alternate][hreflang]", "els => els.map(e => [e.hreflang, e.href])")
+        "link[rel=alternate][hreflang]", "els => els.map(e => [e.hreflang, e.href])"
+    )
     assert dict(links) == {
         "fr": subpath_url + "partenariat-inegal/",
         "en": subpath_url + "en/partenariat-inegal/",
@@ -93,24 +95,34 @@ def search(page: object, base: str, query: str) -> list[str]:
     return [urlparse(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
 
 
-FRENCH_QUERIES = [("ferroviaires", "/vostotchny/"), ("munitions", "/vostotchny/"),
-                  ("munition", "/attendre-et-observer/"), ("Russie", "/vostotchny/"),
-                  ("russes", "/partenariat-inegal/"), ("ONU", "/partenariat-inegal/")]
-ENGLISH_QUERIES = [("railways", "/en/vostotchny/"), ("ammunitions", "/en/vostotchny/"),
-                   ("heralds", "/en/")]
+FRENCH_QUERIES = [
+    ("ferroviaires", "/vostotchny/"),
+    ("munitions", "/vostotchny/"),
+    ("munition", "/attendre-et-observer/"),
+    ("Russie", "/vostotchny/"),
+    ("russes", "/partenariat-inegal/"),
+    ("ONU", "/partenariat-inegal/"),
+]
+ENGLISH_QUERIES = [
+    ("railways", "/en/vostotchny/"),
+    ("ammunitions", "/en/vostotchny/"),
+    ("heralds", "/en/"),
+]
 
 
 @pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
-def test_french_search_stems_and_stays_french(page: object, base_url: str, query: str,
-                                              expected: str) -> None:
+def test_french_search_stems_and_stays_french(
+    page: object, base_url: str, query: str, expected: str
+) -> None:
     paths = search(page, base_url, query)
     assert any(p.startswith(expected) for p in paths), paths
     assert not any(p.startswith("/en/") for p in paths)
 
 
 @pytest.mark.parametrize(("query", "expected"), ENGLISH_QUERIES)
-def test_english_search_stems_and_stays_english(page: object, base_url: str, query: str,
-                                                expected: str) -> None:
+def test_english_search_stems_and_stays_english(
+    page: object, base_url: str, query: str, expected: str
+) -> None:
     paths = search(page, base_url + "en/", query)
     assert any(p.startswith(expected) for p in paths), paths
     assert all(p.startswith("/en/") for p in paths)

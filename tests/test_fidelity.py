@@ -13,8 +13,13 @@ from tests.pagetext import article_text, normalise
 DATA = Path(__file__).resolve().parent / "data"
 # Lone lines left by the web copy: lost images, pull quotes, a drop cap.
 ARTIFACT_LINES = {"?", ";", ".", "V"}
-FRENCH_PAGES = ["index.html", "vostotchny/index.html", "partenariat-inegal/index.html",
-                "attendre-et-observer/index.html", "auteur/index.html"]
+FRENCH_PAGES = [
+    "index.html",
+    "vostotchny/index.html",
+    "partenariat-inegal/index.html",
+    "attendre-et-observer/index.html",
+    "auteur/index.html",
+]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«(“])")
 
 

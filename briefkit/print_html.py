@@ -1,0 +1,196 @@
+"""One print HTML document per edition, from the same Markdown and extensions.
+
+Each page is converted with the site's Markdown extensions plus the
+generator's own, then :class:`PrintTreeprocessor` adapts it to paper: every
+note moves to its call (WeasyPrint floats it to the foot of the page), ids are
+prefixed with the page's slug so that pages can share one document, links
+between pages become links inside the document, and web-only parts go.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from briefkit.bibliography_page import BibliographyExtension, Citing, fill_cited_in
+from briefkit.citations import CitationExtension
+from briefkit.glossary import GlossaryExtension, fill_mentions
+from briefkit.parity import split_front_matter
+from briefkit.problems import relpath
+
+WEB_ONLY = "brief-web-only"
+
+
+def slug(page: str) -> str:
+    """``glossaire/quad.md`` -> ``glossaire-quad``: the page's anchor in the document."""
+    return posixpath.splitext(page)[0].replace("/", "-")
+
+
+@dataclass
+class PrintPage:
+    """One converted page of the print document."""
+
+    src: str
+    meta: dict[str, object]
+    title: str
+    body: str
+
+
+@dataclass
+class PrintContext:
+    """What the print transformation needs to know about the whole document."""
+
+    pages: list[str]
+    current: str = ""
+    homepage: str = "index.md"
+    notes_moved: int = field(default=0)
+
+
+class PrintTreeprocessor(Treeprocessor):
+    """Adapts one converted page to print (runs after toc ids exist)."""
+
+    def __init__(self, md: markdown.Markdown, context: PrintContext) -> None:
+        super().__init__(md)
+        self.ctx = context
+
+    def run(self, root: etree.Element) -> None:
+        prefix = slug(self.ctx.current) + "--"
+        self._drop_web_only(root)
+        if self.ctx.current == self.ctx.homepage:
+            first_h1 = next(iter(root.iter("h1")), None)
+            if first_h1 is not None:
+                root.remove(first_h1)  # the cover carries the title
+        self._move_notes(root, prefix)
+        for el in root.iter():
+            if el.get("id"):
+                el.set("id", prefix + el.get("id", ""))
+            if el.tag == "a" and el.get("href"):
+                self._relink(el, prefix)
+
+    def _drop_web_only(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if WEB_ONLY in (child.get("class") or "").split():
+                    parent.remove(child)
+
+    def _move_notes(self, root: etree.Element, prefix: str) -> None:
+        notes = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
+        if notes is None:
+            return
+        bodies = {li.get("id", ""): li for li in notes.iter("li")}
+        for sup in [s for s in root.iter("sup") if (s.get("id") or "").startswith("fnref:")]:
+            number = sup.get("id", "").split(":", 1)[1]
+            li = bodies[f"fn:{number}"]
+            paragraph = li[0]
+            for back in [a for a in paragraph if a.get("class") == "footnote-backref"]:
+                paragraph.remove(back)
+            paragraph.text = paragraph.text or ""
+            sup.tag, sup.attrib = "span", {"class": "brief-note", "id": f"fn:{number}"}
+            sup.text, sup[:] = paragraph.text, list(paragraph)
+            _strip_trailing_space(sup)
+            self.ctx.notes_moved += 1
+        root.remove(notes)
+
+    def _relink(self, link: etree.Element, prefix: str) -> None:
+        href = link.get("href", "")
+        if href.startswith(("http://", "https://", "mailto:")):
+            return
+        if href.startswith("#"):
+            link.set("href", "#" + prefix + href[1:])
+            return
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.ctx.current), path))
+        if target in self.ctx.pages:
+            anchor = slug(target) + ("--" + fragment if fragment else "")
+            link.set("href", "#" + anchor)
+        else:
+            link.attrib.pop("href")  # not in the document: keep the words, drop the link
+
+
+def _strip_trailing_space(el: etree.Element) -> None:
+    if len(el):
+        el[-1].tail = (el[-1].tail or "").rstrip()
+    else:
+        el.text = (el.text or "").rstrip()
+
+
+class PrintExtension(Extension):
+    """Registers :class:`PrintTreeprocessor` after the toc extension (5)."""
+
+    def __init__(self, context: PrintContext, **kwargs: object) -> None:
+        self.context = context
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(PrintTreeprocessor(md, self.context), "print", 4)
+
+
+@dataclass
+class Edition:
+    """Everything needed to print one language."""
+
+    lang: str
+    docs_dir: Path
+    pages: list[str]
+    extensions: list[object]
+    extension_configs: dict[str, dict[str, object]]
+    citations: CitationExtension
+    glossary: GlossaryExtension
+    bibliography: BibliographyExtension
+
+
+def convert_pages(edition: Edition) -> list[PrintPage]:
+    """Every page of ``edition`` as print-ready HTML, bibliography and mentions filled."""
+    context = PrintContext(edition.pages)
+    citing: dict[str, list[Citing]] = {}
+    mentions: dict[str, list[tuple[str, str]]] = {}
+    converted = []
+    for src in edition.pages:
+        path = edition.docs_dir / src
+        text = path.read_text(encoding="utf-8")
+        meta, _, body = split_front_matter(text)
+        context.current = src
+        edition.citations.begin_page(relpath(path), text)
+        edition.glossary.begin_page(src)
+        md = markdown.Markdown(
+            extensions=[
+                *edition.extensions,
+                edition.citations,
+                edition.bibliography,
+                edition.glossary,
+                PrintExtension(context),
+            ],
+            extension_configs=edition.extension_configs,
+        )
+        page_html = md.convert(body)
+        title = str(meta.get("title") or src)
+        for key, note in edition.citations.state.uses:
+            citing.setdefault(key, []).append(Citing(src, title, note))
+        for term_page in edition.glossary.mentions:
+            mentions.setdefault(term_page, []).append((src, title))
+        converted.append(PrintPage(src, meta, title, page_html))
+    for page in converted:
+        page.body = fill_cited_in(
+            page.body, citing, edition.lang, lambda src, note: f"#{slug(src)}--fn:{note}"
+        )
+        page.body = fill_mentions(
+            page.body, mentions, edition.lang, lambda src, anchor: f"#{slug(src)}--{anchor}"
+        )
+    return converted
+
+
+def table_of_contents(pages: list[PrintPage], heading: str, skip: str) -> str:
+    """A list of the document's chapters; CSS adds leaders and page numbers."""
+    items = "".join(
+        f'<li><a href="#{slug(p.src)}">{html.escape(p.title)}</a></li>'
+        for p in pages
+        if p.src != skip
+    )
+    return f'<nav class="brief-toc"><h2>{html.escape(heading)}</h2><ol>{items}</ol></nav>'
