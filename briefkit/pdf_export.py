@@ -181,7 +181,7 @@ def document(edition: Edition, config: object, pages: list[PrintPage], when: dt.
     )
     return (
         f'<!doctype html><html lang="{e(edition.lang)}"><head>{head}</head>'
-        f'<body><p class="brief-running-title">{e(str(config.site_name))}</p>'  # type: ignore
+        f'<body data-running-title="{e(str(config.site_name))}">'  # type: ignore
         f"{cover}{toc}{chapters}</body></html>"
     )
 

@@ -1,0 +1,125 @@
+"""The PDFs: page-bottom notes, fonts, metadata, outline, table of contents."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefkit.build import build_all
+from tests.conftest import ROOT
+
+SECTIONS = {
+    "fr": ["La rencontre de Vostotchny", "Un partenariat inégal", "Attendre et observer"],
+    "en": ["The Vostochny meeting", "An unequal partnership", "Waiting and watching"],
+}
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole publication, PDFs included, as the README's build makes it."""
+    target = tmp_path_factory.mktemp("full") / "site"
+    build_all(ROOT, target, with_pdf=True)
+    return target
+
+
+def pdftotext(pdf: Path, page: int) -> str:
+    """One page's text as poppler extracts it (pypdf garbles this font's encoding)."""
+    command = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_path(site: Path, lang: str) -> Path:
+    return site / ("" if lang == "fr" else lang) / f"brief-{lang}.pdf"
+
+
+def sized_segments(page: object) -> list[tuple[float, str]]:
+    """(font size, text) of every text run on a PDF page."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: object, tm: object, font: object, size: float) -> None:
+        if text.strip():
+            runs.append((round(size, 2), text.replace("\x00", "")))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return runs
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_both_pdfs_exist_and_each_site_links_to_its_own(full_site: Path, lang: str) -> None:
+    pdf = pdf_path(full_site, lang)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    home = (pdf.parent / "index.html").read_text(encoding="utf-8")
+    assert f'href="./brief-{lang}.pdf"' in home or f'href="brief-{lang}.pdf"' in home
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_note_is_on_the_page_of_its_call(full_site: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(full_site, lang))
+    checked = 0
+    for number, page in enumerate(reader.pages, 1):
+        runs = sized_segments(page)
+        if not runs:
+            continue
+        # Calls are the page's smallest text; each note starts with its marker "N.\u00a0".
+        smallest = min(size for size, _ in runs)
+        calls = sorted(int(t) for s, t in runs if s == smallest and t.strip().isdigit())
+        notes = sorted(int(m[1]) for _, t in runs if (m := re.match(r"(\d+)\.\u00a0", t)))
+        assert calls == notes, f"page {number}: calls {calls}, notes {notes}"
+        checked += len(calls)
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_web_only_glyphs(full_site: Path, lang: str) -> None:
+    pdf = pdf_path(full_site, lang)
+    text = "".join(pdftotext(pdf, n) for n in range(1, len(PdfReader(pdf).pages) + 1))
+    assert "↩" not in text
+    assert "[@" not in text and "[BIBLIOGRAPHY]" not in text and "[GLOSSARY]" not in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_all_fonts_are_embedded_book_fonts(full_site: Path, lang: str) -> None:
+    listing = subprocess.run(["pdffonts", str(pdf_path(full_site, lang))], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert listing
+    for row in listing:
+        assert "Libertine" in row, row
+        assert row.split()[-5] == "yes", f"not embedded: {row}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_metadata_and_language(full_site: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(full_site, lang))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title and meta.title.startswith(("De Pyongyang", "From Pyongyang"))
+    assert meta.author == "Tom Dash"
+    assert meta.subject and len(meta.subject) > 40
+    assert "Russi" in str(meta.get("/Keywords"))
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    assert meta.creation_date is not None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_outline_lists_the_sections(full_site: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(full_site, lang))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    for section in SECTIONS[lang]:
+        assert section in titles
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_table_of_contents_page_numbers_match(full_site: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(full_site, lang))
+    toc = pdftotext(pdf_path(full_site, lang), 2)
+    entries = re.findall(r"^(.+?)[ .]*?(\d+)$", toc, re.M)
+    numbers = {title.strip(" ."): int(n) for title, n in entries}
+    for section in SECTIONS[lang]:
+        page = reader.pages[numbers[section] - 1]
+        heading_size = max(size for size, _ in sized_segments(page))
+        headings = "".join(t for s, t in sized_segments(page) if s == heading_size)
+        assert section in headings, (section, numbers[section], headings)
