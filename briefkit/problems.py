@@ -24,6 +24,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
+    def editor(self) -> str:
+        """``path:line:col: severity: message``, the form editors' tools jump to."""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
     def github(self) -> str:
         """The problem as a GitHub Actions annotation."""
         return f"::{self.severity} file={self.path},line={self.line},col={self.col}::{self.message}"

@@ -83,8 +83,9 @@ def test_no_web_only_glyphs(full_site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_all_fonts_are_embedded_book_fonts(full_site: Path, lang: str) -> None:
-    listing = subprocess.run(["pdffonts", str(pdf_path(full_site, lang))], capture_output=True,
-                             text=True, check=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdffonts", str(pdf_path(full_site, lang))], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert listing
     for row in listing:
         assert "Libertine" in row, row
