@@ -12,6 +12,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -73,9 +74,20 @@ def _index_search(root: Path, site: Path) -> None:
     index_site(root, site)
 
 
+def source_date_epoch(root: Path) -> str:
+    """``SOURCE_DATE_EPOCH``, else the last commit's time: every dated output uses it."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    command = ["git", "-C", str(root), "log", "-1", "--format=%ct"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return result.stdout.strip() or str(int(time.time()))
+
+
 def build_all(root: Path, target: Path, with_pdf: bool = True, site_url: str | None = None) -> None:
-    """Build every edition (and PDFs) into ``target``, atomically."""
+    """Build every edition (and PDFs) into ``target``, atomically and reproducibly."""
     _setup_logging()
+    # MkDocs dates the sitemap, WeasyPrint the PDF: one fixed date makes builds repeatable.
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     if site_url:
         os.environ["BRIEF_SITE_URL"] = site_url.rstrip("/") + "/"
         os.environ["BRIEF_SITE_URL_EN"] = site_url.rstrip("/") + "/en/"

@@ -11,8 +11,6 @@ import argparse
 import datetime as dt
 import fnmatch
 import html
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,7 +21,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefkit.bibliography import load_or_raise
 from briefkit.bibliography_page import BibliographyExtension
-from briefkit.build import BuildFailed, languages
+from briefkit.build import BuildFailed, languages, source_date_epoch
 from briefkit.citations import CitationExtension
 from briefkit.glossary import GlossaryExtension, load_glossary
 from briefkit.print_html import Edition, PrintPage, convert_pages, slug, table_of_contents
@@ -88,15 +86,9 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def build_date() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH``, else the last commit's date, else now: same input, same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
-        )
-        epoch = result.stdout.strip() or str(int(time.time()))
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+def build_date(root: Path) -> dt.datetime:
+    """The documents' date: same sources, same bytes (see ``source_date_epoch``)."""
+    return dt.datetime.fromtimestamp(int(source_date_epoch(root)), dt.UTC)
 
 
 def load_edition(config_file: Path, lang: str) -> tuple[Edition, object]:
@@ -202,7 +194,7 @@ def render_pdf(root: Path, source: str, target: Path) -> None:
 def export_pdfs(root: Path, site: Path) -> list[Path]:
     """``brief-<lang>.pdf`` into each edition's folder of ``site``."""
     written = []
-    when = build_date()
+    when = build_date(root)
     for lang, config_file, sub in languages(root):
         started = time.perf_counter()
         try:
