@@ -22,10 +22,9 @@ from mkdocs.config import load_config
 
 from briefkit.bibformat import canonical, format_file
 from briefkit.bibliography import bib_files, load_bibliography
-from briefkit.bibliography_page import BibliographyExtension
 from briefkit.build import languages
-from briefkit.citations import CitationExtension
-from briefkit.glossary import GlossaryExtension, load_glossary
+from briefkit.extensions import make_extensions
+from briefkit.glossary import load_glossary
 from briefkit.parity import check_parity, split_front_matter
 from briefkit.problems import Problem, line_of, relpath
 
@@ -55,6 +54,8 @@ class LinkCollector(Treeprocessor):
                 self.sink.ids.add(el.get("id", ""))
             if el.tag == "a" and el.get("href"):
                 self.sink.hrefs.append(el.get("href", ""))
+            if el.tag == "img" and el.get("src"):
+                self.sink.hrefs.append(el.get("src", ""))
 
 
 class LinkCollectorExtension(Extension):
@@ -115,9 +116,7 @@ def check_edition(root: Path, config_file: Path, lang: str) -> list[Problem]:
     docs_dir = Path(config.docs_dir)
     bibliography, _ = load_bibliography(bib_files(root / plugin.bib_dir))
     glossary, problems = load_glossary(docs_dir)
-    citations = CitationExtension(bibliography, lang)
-    glossary_ext = GlossaryExtension(glossary, lang)
-    bib_page = BibliographyExtension(bibliography, plugin.groups, lang)
+    brief = make_extensions(bibliography, glossary, plugin.groups, lang)
     names = [e for e in config.markdown_extensions if isinstance(e, str)]
     pages: dict[str, PageLinks] = {}
     sources: dict[str, str] = {}
@@ -126,21 +125,14 @@ def check_edition(root: Path, config_file: Path, lang: str) -> list[Problem]:
         text = path.read_text(encoding="utf-8")
         sources[src] = text
         problems += check_front_matter(docs_dir, path, text)
-        citations.begin_page(relpath(path), text)
-        glossary_ext.begin_page(src)
+        brief.begin_page(relpath(path), text, src)
         pages[src] = PageLinks()
         md = markdown.Markdown(
-            extensions=[
-                *names,
-                citations,
-                bib_page,
-                glossary_ext,
-                LinkCollectorExtension(pages[src]),
-            ],
+            extensions=[*names, *brief.all(), LinkCollectorExtension(pages[src])],
             extension_configs=dict(config.mdx_configs),
         )
         md.convert(split_front_matter(text)[2])
-        problems += citations.state.problems
+        problems += brief.problems()
     problems += check_links(docs_dir, pages, sources)
     return problems
 

@@ -20,10 +20,9 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefkit.bibliography import load_or_raise
-from briefkit.bibliography_page import BibliographyExtension
 from briefkit.build import BuildFailed, languages, source_date_epoch
-from briefkit.citations import CitationExtension
-from briefkit.glossary import GlossaryExtension, load_glossary
+from briefkit.extensions import make_extensions
+from briefkit.glossary import load_glossary
 from briefkit.print_html import Edition, PrintPage, convert_pages, slug, table_of_contents
 from briefkit.problems import BriefError
 
@@ -109,9 +108,7 @@ def load_edition(config_file: Path, lang: str) -> tuple[Edition, object]:
         pages,
         extensions,
         dict(config.mdx_configs),
-        CitationExtension(bibliography, lang),
-        GlossaryExtension(glossary, lang),
-        BibliographyExtension(bibliography, plugin.groups, lang),
+        make_extensions(bibliography, glossary, plugin.groups, lang),
     )
     return edition, config
 
@@ -200,9 +197,6 @@ def export_pdfs(root: Path, site: Path) -> list[Path]:
         try:
             edition, config = load_edition(config_file, lang)
             pages = convert_pages(edition)
-            problems = edition.citations.state.problems
-            if problems:
-                raise BriefError(problems)
         except BriefError as err:
             raise BuildFailed(f"PDF ({lang}): {err}") from None
         target = (site / sub if sub else site) / f"brief-{lang}.pdf"

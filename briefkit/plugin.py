@@ -20,9 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from briefkit.bibliography import load_or_raise
-from briefkit.bibliography_page import BibliographyExtension, Citing, fill_cited_in
-from briefkit.citations import CitationExtension
-from briefkit.glossary import GlossaryExtension, fill_mentions, load_glossary
+from briefkit.bibliography_page import Citing, fill_cited_in
+from briefkit.extensions import make_extensions
+from briefkit.glossary import fill_mentions, load_glossary
 from briefkit.problems import BriefError, relpath
 
 log = get_plugin_logger(__name__)
@@ -47,7 +47,7 @@ class BriefConfig(base.Config):
 
 
 class BriefPlugin(BasePlugin[BriefConfig]):
-    """Citations, bibliography and glossary for an analytical brief."""
+    """Citations, bibliography, glossary and figures for an analytical brief."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.lang = str(config.theme["language"]).split("_")[0]
@@ -59,10 +59,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         glossary, problems = load_glossary(Path(config.docs_dir))
         if problems:
             raise PluginError("the glossary has errors:\n" + "\n".join(map(str, problems)))
-        self.citations = CitationExtension(bibliography, self.lang)
-        self.glossary = GlossaryExtension(glossary, self.lang)
-        bib_page = BibliographyExtension(bibliography, self.config.groups, self.lang)
-        config.markdown_extensions.extend([self.citations, bib_page, self.glossary])
+        self.ext = make_extensions(bibliography, glossary, self.config.groups, self.lang)
+        config.markdown_extensions.extend(self.ext.all())
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
         return config
@@ -77,17 +75,16 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     ) -> str:
         path = page.file.abs_src_path or page.file.src_uri
         source = Path(path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
-        self.citations.begin_page(relpath(path), source)
-        self.glossary.begin_page(page.file.src_uri)
+        self.ext.begin_page(relpath(path), source, page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        for problem in self.citations.state.problems:
+        for problem in self.ext.problems():
             log.warning(str(problem))
         title = page.title or page.file.src_uri
-        for key, note in self.citations.state.uses:
+        for key, note in self.ext.citations.state.uses:
             self.citing[key].append(Citing(page.url, str(title), note))
-        for term_page in self.glossary.mentions:
+        for term_page in self.ext.glossary.mentions:
             self.mentions[term_page].append((page.url, str(title)))
         return html
 

@@ -19,11 +19,11 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.bibliography_page import BibliographyExtension, Citing, fill_cited_in
-from briefkit.citations import CitationExtension
-from briefkit.glossary import GlossaryExtension, fill_mentions
+from briefkit.bibliography_page import Citing, fill_cited_in
+from briefkit.extensions import BriefExtensions
+from briefkit.glossary import fill_mentions
 from briefkit.parity import split_front_matter
-from briefkit.problems import relpath
+from briefkit.problems import BriefError, relpath
 
 WEB_ONLY = "brief-web-only"
 
@@ -139,16 +139,20 @@ class Edition:
     lang: str
     docs_dir: Path
     pages: list[str]
-    extensions: list[object]
+    extensions: list[object]  # the site's Markdown extensions, by name
     extension_configs: dict[str, dict[str, object]]
-    citations: CitationExtension
-    glossary: GlossaryExtension
-    bibliography: BibliographyExtension
+    brief: BriefExtensions
 
 
 def convert_pages(edition: Edition) -> list[PrintPage]:
-    """Every page of ``edition`` as print-ready HTML, bibliography and mentions filled."""
+    """Every page of ``edition`` as print-ready HTML, bibliography and mentions filled.
+
+    Raises :class:`BriefError` with every page's problems (unknown keys, figures
+    without alt text…), so the PDF never prints a flagged citation.
+    """
     context = PrintContext(edition.pages)
+    brief = edition.brief
+    problems = []
     citing: dict[str, list[Citing]] = {}
     mentions: dict[str, list[tuple[str, str]]] = {}
     converted = []
@@ -157,25 +161,21 @@ def convert_pages(edition: Edition) -> list[PrintPage]:
         text = path.read_text(encoding="utf-8")
         meta, _, body = split_front_matter(text)
         context.current = src
-        edition.citations.begin_page(relpath(path), text)
-        edition.glossary.begin_page(src)
+        brief.begin_page(relpath(path), text, src)
         md = markdown.Markdown(
-            extensions=[
-                *edition.extensions,
-                edition.citations,
-                edition.bibliography,
-                edition.glossary,
-                PrintExtension(context),
-            ],
+            extensions=[*edition.extensions, *brief.all(), PrintExtension(context)],
             extension_configs=edition.extension_configs,
         )
         page_html = md.convert(body)
+        problems += brief.problems()
         title = str(meta.get("title") or src)
-        for key, note in edition.citations.state.uses:
+        for key, note in brief.citations.state.uses:
             citing.setdefault(key, []).append(Citing(src, title, note))
-        for term_page in edition.glossary.mentions:
+        for term_page in brief.glossary.mentions:
             mentions.setdefault(term_page, []).append((src, title))
         converted.append(PrintPage(src, meta, title, page_html))
+    if problems:
+        raise BriefError(problems)
     for page in converted:
         page.body = fill_cited_in(
             page.body, citing, edition.lang, lambda src, note: f"#{slug(src)}--fn:{note}"

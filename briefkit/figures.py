@@ -1,0 +1,123 @@
+"""Numbered figures with captions in the page's language and required alt text.
+
+A figure is written with ``md_in_html`` so that its caption can hold Markdown
+and citations::
+
+    <figure markdown>
+    ![What the figure shows, for readers who cannot see it](assets/map.svg)
+    <figcaption markdown>Caption text [@source].</figcaption>
+    </figure>
+
+An image alone in its paragraph with a title (``![alt](src "Caption")``) is a
+figure too. Figures are numbered per page in reading order and get the id
+``figure-N`` so that the text can link to them; an image without alt text is
+reported, since a map described as nothing is lost to screen-reader users.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from briefkit.problems import Problem, line_of
+
+LABEL = {"fr": "Figure {n} – ", "en": "Figure {n}: "}
+
+
+@dataclass
+class FigureState:
+    """Figures met on the current page and problems found."""
+
+    path: str = "<text>"
+    source: str = ""
+    count: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+class FigureTreeprocessor(Treeprocessor):
+    """Numbers figures, labels their captions and checks their alt text."""
+
+    def __init__(self, md: Markdown, extension: FigureExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "p" and _lone_titled_image(child) is not None:
+                    child = self._from_titled_image(parent, index, child)
+                if child.tag == "figure":
+                    self._number(child)
+
+    def _from_titled_image(
+        self, parent: etree.Element, index: int, p: etree.Element
+    ) -> etree.Element:
+        image = p[0]
+        figure = etree.Element("figure")
+        figure.append(image)
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = image.attrib.pop("title")
+        parent.remove(p)
+        parent.insert(index, figure)
+        return figure
+
+    def _number(self, figure: etree.Element) -> None:
+        state = self.ext.state
+        state.count += 1
+        figure.set("id", figure.get("id") or f"figure-{state.count}")
+        figure.set("class", " ".join(filter(None, [figure.get("class"), "brief-figure"])))
+        for image in figure.iter("img"):
+            if not (image.get("alt") or "").strip():
+                at = state.source.find(f"]({image.get('src')}")
+                line = line_of(state.source, at) if at >= 0 else 1
+                state.problems.append(
+                    Problem(
+                        state.path,
+                        line,
+                        f"figure {state.count} "
+                        f"({image.get('src')}) has no alt text: write "
+                        "![what it shows](…)",
+                    )
+                )
+        caption = next(figure.iter("figcaption"), None)
+        if caption is None:
+            caption = etree.SubElement(figure, "figcaption")
+        if len(caption) == 1 and caption[0].tag == "p" and not (caption.text or "").strip():
+            paragraph = caption[0]  # md_in_html wraps the caption in a paragraph
+            caption.remove(paragraph)
+            caption.text, caption[:] = paragraph.text, list(paragraph)
+        label = etree.Element("span", {"class": "brief-figure-label"})
+        label.text = LABEL.get(self.ext.lang, LABEL["en"]).format(n=state.count)
+        label.tail = caption.text
+        caption.text = None
+        caption.insert(0, label)
+
+
+def _lone_titled_image(p: etree.Element) -> etree.Element | None:
+    if len(p) == 1 and p[0].tag == "img" and p[0].get("title") and not (p.text or "").strip():
+        return p[0] if not (p[0].tail or "").strip() else None
+    return None
+
+
+class FigureExtension(Extension):
+    """Figures for pages in ``lang``; ``begin_page`` names the page for messages."""
+
+    def __init__(self, lang: str = "fr", **kwargs: object) -> None:
+        self.lang = lang
+        self.state = FigureState()
+        super().__init__(**kwargs)
+
+    def begin_page(self, path: str, source: str = "") -> None:
+        self.state = FigureState(path=path, source=source)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # Before citations (17) so that citations in captions are numbered in reading order.
+        md.treeprocessors.register(FigureTreeprocessor(md, self), "figures", 18)
+
+    def reset(self) -> None:
+        self.state = FigureState(path=self.state.path, source=self.state.source)

@@ -1,0 +1,72 @@
+"""Numbered figures: captions in the page's language, alt text required."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from briefkit.bibliography import load_or_raise
+from briefkit.checks import run_checks
+from briefkit.citations import CitationExtension
+from briefkit.figures import FigureExtension
+from tests.conftest import ROOT
+
+FIGURE = """Text about routes.
+
+<figure markdown>
+![Map of the rail link and the sea route](assets/map.svg)
+<figcaption markdown>Routes of the trade [@byrne2023orient].</figcaption>
+</figure>
+"""
+
+
+def convert(source: str, lang: str) -> tuple[str, FigureExtension]:
+    figures = FigureExtension(lang)
+    citations = CitationExtension(load_or_raise(ROOT / "bib"), lang)
+    figures.begin_page("docs/x.md", source)
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", citations, figures])
+    return md.convert(source), figures
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Figure 1 – "), ("en", "Figure 1: ")])
+def test_figure_is_numbered_in_the_page_language(lang: str, label: str) -> None:
+    html, figures = convert(FIGURE, lang)
+    assert '<figure class="brief-figure" id="figure-1">' in html
+    assert f'<span class="brief-figure-label">{label}</span>Routes of the trade' in html
+    assert 'alt="Map of the rail link and the sea route"' in html
+    assert figures.state.problems == []
+
+
+def test_caption_citations_become_notes() -> None:
+    html, _ = convert(FIGURE, "en")
+    assert 'href="#fn:1"' in html and "The Orient Express" in html
+
+
+def test_titled_image_alone_in_its_paragraph_is_a_figure() -> None:
+    html, _ = convert('![A map](m.svg "The routes")\n\nSecond ![b](b.png "t") inline.', "en")
+    assert html.count("<figure") == 1
+    assert '<span class="brief-figure-label">Figure 1: </span>The routes</figcaption>' in html
+
+
+def test_figures_are_numbered_in_reading_order() -> None:
+    html, _ = convert('![A](a.svg "One")\n\n![B](b.svg "Two")', "fr")
+    assert html.index('id="figure-1"') < html.index('id="figure-2"')
+    assert "Figure 2 – </span>Two" in html
+
+
+def test_figure_without_alt_text_is_reported_at_its_line() -> None:
+    _, figures = convert('Intro.\n\n![](assets/map.svg "Routes")\n', "fr")
+    [problem] = figures.state.problems
+    assert problem.line == 3
+    assert "has no alt text" in problem.message
+
+
+def test_check_command_fails_on_a_figure_without_alt_text(brief_copy: Path) -> None:
+    page = brief_copy / "docs" / "en" / "auteur.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n![](x.svg "A figure")\n', "utf-8")
+    problems = run_checks(brief_copy)
+    assert any(
+        "no alt text" in p.message and p.path.endswith("docs/en/auteur.md") for p in problems
+    )
