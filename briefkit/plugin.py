@@ -23,9 +23,12 @@ from briefkit.bibliography import load_or_raise
 from briefkit.bibliography_page import Citing, fill_cited_in
 from briefkit.extensions import make_extensions
 from briefkit.glossary import fill_mentions, load_glossary
+from briefkit.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
+from briefkit.parity import split_front_matter
 from briefkit.problems import BriefError, relpath
 
 log = get_plugin_logger(__name__)
+CITE_MARKER = "[CITE]"
 
 
 class BriefConfig(base.Config):
@@ -61,6 +64,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             raise PluginError("the glossary has errors:\n" + "\n".join(map(str, problems)))
         self.ext = make_extensions(bibliography, glossary, self.config.groups, self.lang)
         config.markdown_extensions.extend(self.ext.all())
+        self.bibliography = bibliography
+        home = split_front_matter((Path(config.docs_dir) / "index.md").read_text("utf-8"))[0]
+        self.info = BriefInfo.from_meta(home, config.site_url or "", self.lang)
+        self.cited: dict[str, list[str]] = {}
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
         return config
@@ -79,6 +86,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        keys = dict.fromkeys(key for key, _ in self.ext.citations.state.uses)
+        self.cited[page.file.src_uri] = list(keys)
+        if page.is_homepage:
+            html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info))
         for problem in self.ext.problems():
             log.warning(str(problem))
         title = page.title or page.file.src_uri
@@ -87,6 +98,28 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         for term_page in self.ext.glossary.mentions:
             self.mentions[term_page].append((page.url, str(title)))
         return html
+
+    def on_page_context(
+        self,
+        context: dict,
+        *,
+        page: Page,
+        config: MkDocsConfig,  # type: ignore[type-arg]
+        nav: object,
+    ) -> dict:  # type: ignore[type-arg]
+        sources = [self.bibliography[k] for k in self.cited.get(page.file.src_uri, [])]
+        description = str(page.meta.get("description") or config.site_description or "")
+        url = page.canonical_url or config.site_url or ""
+        context["brief_jsonld"] = json_ld(self.info, str(page.title), url, description, sources)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # "Cite this brief" files beside the edition's PDF.
+        site = Path(config.site_dir)
+        stem = f"brief-{self.lang}"
+        (site / f"{stem}.bib").write_text(bibtex(self.info), encoding="utf-8")
+        (site / f"{stem}.ris").write_text(ris(self.info), encoding="utf-8")
+        (site / f"{stem}.json").write_text(csl_json(self.info), encoding="utf-8")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         def target(url: str, anchor: object) -> str:

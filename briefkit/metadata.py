@@ -1,0 +1,170 @@
+"""The brief's own reference and its machine-readable page metadata.
+
+One source of truth: the home page's front matter (title, author, date,
+description, keywords) plus the site's URL and language. From it come the
+"Cite this brief" formats (BibTeX, RIS, CSL-JSON) and each page's JSON-LD,
+which also lists the works the page cites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from dataclasses import dataclass
+
+from pybtex.database import Person
+
+from briefkit.bibliography import Source
+
+GENRE = {"fr": "Note d’analyse", "en": "Analytical brief"}
+LABELS = {
+    "fr": {"title": "Citer cette note", "intro": "Référence de cette note, à copier :"},
+    "en": {"title": "Cite this brief", "intro": "This brief’s reference, to copy:"},
+}
+
+
+@dataclass(frozen=True)
+class BriefInfo:
+    """What identifies the brief, read from the home page and the configuration."""
+
+    title: str
+    author: str
+    date: dt.date
+    description: str
+    keywords: tuple[str, ...]
+    url: str
+    lang: str
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, object], url: str, lang: str) -> BriefInfo:
+        raw_date = meta.get("date")
+        date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+        keywords = meta.get("keywords") or []
+        return cls(
+            str(meta.get("title", "")),
+            str(meta.get("author", "")),
+            date,
+            str(meta.get("description", "")),
+            tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
+            url,
+            lang,
+        )
+
+    @property
+    def person(self) -> Person:
+        return Person(self.author)
+
+    @property
+    def key(self) -> str:
+        first_word = next((w for w in self.title.lower().split() if len(w) > 4), "brief")
+        last = " ".join(self.person.last_names).lower() or "brief"
+        return f"{last}{self.date.year}{''.join(c for c in first_word if c.isalnum())}"
+
+
+def csl_json(info: BriefInfo) -> str:
+    """The reference as a CSL-JSON item list."""
+    item = {
+        "id": info.key, "type": "report", "title": info.title,
+        "author": [{"family": " ".join(info.person.last_names),
+                    "given": " ".join(info.person.first_names)}],
+        "issued": {"date-parts": [[info.date.year, info.date.month, info.date.day]]},
+        "genre": GENRE.get(info.lang, GENRE["en"]), "abstract": info.description,
+        "language": info.lang, "URL": info.url,
+    }  # fmt: skip
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+def bibtex(info: BriefInfo) -> str:
+    """The reference as a BibTeX ``@misc`` entry (read by BibTeX and biblatex alike)."""
+    last, first = " ".join(info.person.last_names), " ".join(info.person.first_names)
+    fields = [
+        ("author", f"{last}, {first}"),
+        ("title", "{" + info.title + "}"),
+        ("year", str(info.date.year)),
+        ("month", str(info.date.month)),
+        ("url", info.url),
+        ("language", {"fr": "french"}.get(info.lang, "english")),
+        ("note", GENRE.get(info.lang, GENRE["en"])),
+    ]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
+    return f"@misc{{{info.key},\n{body}}}\n"
+
+
+def ris(info: BriefInfo) -> str:
+    """The reference in RIS, for Zotero, EndNote and Mendeley."""
+    last, first = " ".join(info.person.last_names), " ".join(info.person.first_names)
+    lines = [
+        ("TY", "RPRT"),
+        ("AU", f"{last}, {first}"),
+        ("TI", info.title),
+        ("PY", str(info.date.year)),
+        ("DA", info.date.strftime("%Y/%m/%d")),
+        ("AB", info.description),
+        ("LA", info.lang),
+        ("UR", info.url),
+        *(("KW", k) for k in info.keywords),
+        ("ER", ""),
+    ]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+
+def cite_block(info: BriefInfo) -> str:
+    """The home page's "Cite this brief" block, every value escaped."""
+    words = LABELS.get(info.lang, LABELS["en"])
+    parts = [("BibTeX", bibtex(info)), ("RIS", ris(info)), ("CSL-JSON", csl_json(info))]
+    blocks = "".join(
+        f"<p><strong>{name}</strong></p><pre><code>{html.escape(text)}</code></pre>"
+        for name, text in parts
+    )
+    return (
+        f'<details class="brief-cite-this"><summary>{html.escape(words["title"])}</summary>'
+        f"<p>{html.escape(words['intro'])}</p>{blocks}</details>"
+    )
+
+
+def cited_work(source: Source) -> dict[str, object]:
+    """A cited source as a schema.org ``CreativeWork``."""
+    work: dict[str, object] = {"@type": "CreativeWork", "name": source.fields.get("title", "")}
+    people = source.persons.get("author", [])
+    if people:
+        work["author"] = [
+            {
+                "@type": "Person" if p.first_names else "Organization",
+                "name": " ".join(p.first_names + p.last_names).strip("{} "),
+            }
+            for p in people
+        ]
+    if source.fields.get("year"):
+        work["datePublished"] = source.fields["year"]
+    if source.fields.get("url"):
+        work["url"] = source.fields["url"]
+    return work
+
+
+def json_ld(
+    info: BriefInfo, page_title: str, page_url: str, description: str, cited: list[Source]
+) -> str:
+    """A page's JSON-LD, safe to place inside ``<script>``."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": page_title,
+        "name": page_title,
+        "description": description,
+        "author": {"@type": "Person", "name": info.author},
+        "datePublished": info.date.isoformat(),
+        "dateModified": info.date.isoformat(),
+        "inLanguage": info.lang,
+        "url": page_url,
+        "keywords": list(info.keywords),
+        "isPartOf": {
+            "@type": "Report",
+            "name": info.title,
+            "url": info.url,
+            "author": {"@type": "Person", "name": info.author},
+        },
+        "citation": [cited_work(s) for s in cited],
+    }
+    # "</" inside a string would close the script element early.
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")

@@ -1,0 +1,133 @@
+"""Page metadata, sitemaps and "Cite this brief", generated from one source of truth."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import pytest
+
+from briefkit.build import build_all
+from tests.conftest import ROOT
+
+REQUIRED_JSONLD = (
+    "@context",
+    "@type",
+    "headline",
+    "author",
+    "datePublished",
+    "inLanguage",
+    "isPartOf",
+    "url",
+    "citation",
+)
+PAGES = [
+    "",
+    "vostotchny/",
+    "partenariat-inegal/",
+    "attendre-et-observer/",
+    "auteur/",
+    "bibliographie/",
+    "glossaire/",
+    "glossaire/quad/",
+]
+
+
+def edition(site: Path, lang: str) -> Path:
+    return site if lang == "fr" else site / lang
+
+
+def json_ld(page: Path) -> dict[str, object]:
+    html = page.read_text(encoding="utf-8")
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_valid_json_ld(site: Path, lang: str, path: str) -> None:
+    data = json_ld(edition(site, lang) / path / "index.html")
+    assert all(data.get(key) not in (None, "") for key in REQUIRED_JSONLD if key != "citation")
+    assert data["@type"] in {"ScholarlyArticle", "Report"}
+    assert data["inLanguage"] == lang
+    assert data["author"] == {"@type": "Person", "name": "Tom Dash"}
+    assert data["isPartOf"]["@type"] == "Report"  # type: ignore[index]
+    assert str(data["url"]).endswith(("/en/" if lang == "en" else "/") + path)
+
+
+def test_json_ld_lists_the_works_the_page_cites(site: Path) -> None:
+    data = json_ld(site / "vostotchny" / "index.html")
+    names = [w["name"] for w in data["citation"]]  # type: ignore[index,union-attr]
+    assert "The Orient Express: North Korea’s Clandestine Supply Route to Russia" in names
+    assert json_ld(site / "auteur" / "index.html")["citation"] == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sharing_cards(site: Path, lang: str) -> None:
+    html = (edition(site, lang) / "vostotchny" / "index.html").read_text(encoding="utf-8")
+    for tag in ("og:title", "og:description", "og:url", "og:locale", "og:locale:alternate"):
+        assert f'property="{tag}"' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="description" content="' in html
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/' in html
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sitemap_has_hreflang_alternates_for_every_page(site: Path, lang: str) -> None:
+    xml = (edition(site, lang) / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
+    assert len(urls) >= 10
+    for url in urls:
+        assert 'hreflang="fr"' in url and 'hreflang="en"' in url
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
+    root = edition(site, lang)
+    library = bibtexparser.parse_string((root / f"brief-{lang}.bib").read_text(encoding="utf-8"))
+    [entry] = library.entries
+    assert entry.key == "dash2026pyongyang"
+    assert entry.fields_dict["author"].value == "Dash, Tom"
+    ris = (root / f"brief-{lang}.ris").read_text(encoding="utf-8")
+    assert ris.startswith("TY  - RPRT\n") and ris.endswith("ER  - \n")
+    [item] = json.loads((root / f"brief-{lang}.json").read_text(encoding="utf-8"))
+    assert item["author"] == [{"family": "Dash", "given": "Tom"}]
+    assert item["language"] == lang
+    home = (root / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="brief-cite-this"') == 1
+    assert "[CITE]" not in home
+    assert "@misc{dash2026pyongyang," in home
+
+
+def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
+    for lang in ("fr", "en"):
+        page = brief_copy / "docs" / lang / "auteur.md"
+        text = page.read_text(encoding="utf-8")
+        hostile = 'description: "Evil \\" onload=alert(1) <script>alert(2)</script>"'
+        page.write_text(re.sub(r"^description: .*$", hostile, text, count=1, flags=re.M), "utf-8")
+    build_all(brief_copy, brief_copy / "site", with_pdf=False)
+    html = (brief_copy / "site" / "auteur" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(2)<\\/script>" in html  # inside JSON-LD "</" cannot close the script
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    assert "<script>alert(2)" not in html
+    assert '" onload=alert(1)' not in html
+    assert "&lt;script&gt;alert(2)" in html
+    data = json_ld(brief_copy / "site" / "auteur" / "index.html")
+    assert "<script>alert(2)</script>" in str(data["description"])
+
+
+def test_brief_key_is_the_same_in_both_languages() -> None:
+    from briefkit.metadata import BriefInfo
+    from briefkit.parity import split_front_matter
+
+    keys = {
+        BriefInfo.from_meta(
+            split_front_matter((ROOT / "docs" / lang / "index.md").read_text("utf-8"))[0],
+            "http://x/",
+            lang,
+        ).key
+        for lang in ("fr", "en")
+    }
+    assert keys == {"dash2026pyongyang"}
