@@ -41,26 +41,33 @@ def format_entry(entry: model.Entry) -> str:
     return "\n".join(lines)
 
 
-def _header(text: str) -> str:
-    """Comment lines before the first block: the file's own explanation."""
-    kept = []
-    for line in text.splitlines():
-        if line.startswith("@"):
-            break
-        kept.append(line)
-    header = "\n".join(kept).strip()
-    return header + "\n\n" if header else ""
-
-
 def canonical(text: str) -> str | None:
-    """The canonical form of a ``.bib`` text, or ``None`` when it does not parse cleanly."""
+    """The canonical form of a ``.bib`` text, or ``None`` when it does not parse cleanly.
+
+    A comment block before every entry stays at the top; any other comment,
+    ``@comment`` or ``@preamble`` travels with the entry that follows it, so
+    sorting never loses an editor's note.
+    """
     library = bibtexparser.parse_string(text, parse_stack=[])
     if library.failed_blocks:
         return None
+    header, pending, entries = [], [], []
+    for block in library.blocks:
+        if isinstance(block, model.String):
+            continue
+        if isinstance(block, model.Entry):
+            entries.append((block, pending))
+            pending = []
+        elif not entries and isinstance(block, model.ImplicitComment) and not header:
+            header.append(block.raw.strip())
+        else:
+            pending.append(block.raw.strip())
     strings = sorted(library.strings, key=lambda s: s.key.lower())
     parts = [f"@string{{{s.key} = {_braced(s.value)}}}" for s in strings]
-    parts += [format_entry(e) for e in sorted(library.entries, key=lambda e: e.key.lower())]
-    return _header(text) + "\n\n".join(parts) + "\n"
+    for entry, notes in sorted(entries, key=lambda pair: pair[0].key.lower()):
+        parts.append("\n".join([*notes, format_entry(entry)]))
+    parts += pending  # comments after the last entry stay at the end
+    return "".join(h + "\n\n" for h in header) + "\n\n".join(parts) + "\n"
 
 
 def format_file(path: Path) -> bool:

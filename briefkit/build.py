@@ -40,13 +40,30 @@ def languages(root: Path) -> list[tuple[str, Path, str]]:
     return editions
 
 
+class _Collector(logging.Handler):
+    """Keeps the warnings and errors MkDocs logs, for the failure's message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def build_edition(config_file: Path, site_dir: Path) -> None:
     """One language's strict MkDocs build into ``site_dir``."""
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         mkdocs_build(config)
     except (MkDocsException, BriefError) as err:
-        raise BuildFailed(f"{config_file.name}: {err}") from None
+        details = "".join(f"\n  {m}" for m in collector.messages)
+        raise BuildFailed(f"{config_file.name}: {err}{details}") from None
+    finally:
+        logger.removeHandler(collector)
 
 
 def _setup_logging() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,13 +82,14 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
         return None, [Problem(where, 1, f"front matter is not valid YAML ({error}): fix it")]
     if not meta or "glossary" not in meta:
         return None, []
-    line = line_of(text, text.find("glossary:"))
+    key = re.search(r"^glossary:", text, re.M)
+    line = line_of(text, key.start()) if key else 1
     entry = meta["glossary"]
     if not isinstance(entry, dict):
         return None, [
             Problem(where, line, "glossary: must be a mapping with " + ", ".join(REQUIRED))
         ]
-    missing = [k for k in REQUIRED if not entry.get(k)]
+    missing = [k for k in REQUIRED if not str(entry.get(k) or "").strip()]
     if missing:
         msg = f"glossary entry lacks {', '.join(missing)}: add them to the front matter"
         return None, [Problem(where, line, msg)]
@@ -132,6 +134,12 @@ def load_glossary(docs_dir: Path) -> tuple[Glossary, list[Problem]]:
             owners[alias] = term
         glossary.terms.append(term)
     return glossary, problems
+
+
+def collation_key(text: str) -> str:
+    """Alphabetical order that files « État » under E, as dictionaries do."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def alias_pattern(terms: list[Term]) -> re.Pattern[str] | None:
@@ -211,7 +219,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _index_list(self) -> etree.Element:
         dl = etree.Element("dl", {"class": "brief-glossary"})
-        for term in sorted(self.ext.glossary.terms, key=lambda t: t.term.casefold()):
+        for term in sorted(self.ext.glossary.terms, key=lambda t: collation_key(t.term)):
             dt = etree.SubElement(dl, "dt")
             link = etree.SubElement(dt, "a", {"href": self.ext.href(term)})
             link.text = term.term

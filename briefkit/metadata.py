@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
+import time
 from dataclasses import dataclass
 
 from pybtex.database import Person
@@ -39,7 +41,13 @@ class BriefInfo:
     @classmethod
     def from_meta(cls, meta: dict[str, object], url: str, lang: str) -> BriefInfo:
         raw_date = meta.get("date")
-        date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+        if isinstance(raw_date, dt.date):
+            date = raw_date
+        elif raw_date:
+            date = dt.date.fromisoformat(str(raw_date))  # the check reports a malformed date
+        else:  # undated brief: the build's date (SOURCE_DATE_EPOCH keeps it reproducible)
+            epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+            date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
         keywords = meta.get("keywords") or []
         return cls(
             str(meta.get("title", "")),

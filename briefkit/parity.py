@@ -18,7 +18,7 @@ from briefkit.problems import Problem, relpath
 
 CITED_KEY = re.compile(r"(?<![^\s;\[])@([A-Za-z0-9_](?:[\w:.\-/+]*\w)?)")
 BRACKET = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?![(\[:])")
-FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"`[^`]*`")
 
 
@@ -32,26 +32,32 @@ class Block:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], int, str]:
-    """Front matter, the number of lines it takes, and the body."""
+    """Front matter, the number of lines before the body, and the body."""
     if not text.startswith("---\n"):
         return {}, 0, text
     end = text.find("\n---", 4)
     if end < 0:
         return {}, 0, text
     data = yaml.safe_load(text[4:end]) or {}
-    offset = text[: end + 4].count("\n") + 1
-    return (data if isinstance(data, dict) else {}), offset, text[end + 4 :].lstrip("\n")
+    rest = text[end + 4 :]
+    body = rest.lstrip("\n")
+    # Lines before the body: the front matter's and the blank ones after it.
+    offset = text[: end + 4].count("\n") + len(rest) - len(body)
+    return (data if isinstance(data, dict) else {}), offset, body
 
 
 def blocks(body: str, first_line: int) -> list[Block]:
     """Headings and paragraphs of a Markdown body (fenced code counts as one block)."""
     result: list[Block] = []
     current: list[str] = []
-    start, fenced = first_line, False
+    start, fence = first_line, ""
     for number, line in enumerate(body.splitlines(), first_line):
-        if FENCE.match(line):
-            fenced = not fenced
-        if not line.strip() and not fenced:
+        marker = FENCE.match(line)
+        if marker and not fence:
+            fence = marker[1]
+        elif marker and marker[1][0] == fence[0] and len(marker[1]) >= len(fence):
+            fence = ""  # closed by the same character, at least as long (as Python-Markdown)
+        if not line.strip() and not fence:
             if current:
                 result.append(_block(start, current))
             current = []
@@ -65,6 +71,8 @@ def blocks(body: str, first_line: int) -> list[Block]:
 
 
 def _block(line: int, lines: list[str]) -> Block:
+    if FENCE.match(lines[0]):
+        return Block(line, False, ())  # code: no heading, no citation
     text = CODE_SPAN.sub("", "\n".join(lines))
     keys = tuple(k for bracket in BRACKET.findall(text) for k in CITED_KEY.findall(bracket))
     return Block(line, lines[0].lstrip().startswith("#"), keys)
@@ -72,9 +80,18 @@ def _block(line: int, lines: list[str]) -> Block:
 
 def compare_pages(first: Path, second: Path) -> list[Problem]:
     """Problems that make ``second`` not a paragraph-for-paragraph translation of ``first``."""
-    meta_a, off_a, body_a = split_front_matter(first.read_text(encoding="utf-8"))
-    meta_b, off_b, body_b = split_front_matter(second.read_text(encoding="utf-8"))
     where_a, where_b = relpath(first), relpath(second)
+    try:
+        meta_a, off_a, body_a = split_front_matter(first.read_text(encoding="utf-8"))
+        meta_b, off_b, body_b = split_front_matter(second.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = where_a if str(first) in str(getattr(mark, "name", "")) else where_b
+        return [
+            Problem(
+                where, 1, f"front matter is not valid YAML ({' '.join(str(err).split())}): fix it"
+            )
+        ]
     problems = [
         Problem(where_b, 1, f"front matter lacks '{k}' (present in {where_a}): translate it")
         for k in meta_a

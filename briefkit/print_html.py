@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -48,9 +48,9 @@ class PrintContext:
     """What the print transformation needs to know about the whole document."""
 
     pages: list[str]
+    docs_dir: Path = Path()
     current: str = ""
     homepage: str = "index.md"
-    notes_moved: int = field(default=0)
 
 
 class PrintTreeprocessor(Treeprocessor):
@@ -73,6 +73,10 @@ class PrintTreeprocessor(Treeprocessor):
                 el.set("id", prefix + el.get("id", ""))
             if el.tag == "a" and el.get("href"):
                 self._relink(el, prefix)
+            if el.tag == "img" and el.get("src") and "://" not in el.get("src", ""):
+                # One document for many pages: resolve images from their page's folder.
+                page_dir = (self.ctx.docs_dir / self.ctx.current).parent
+                el.set("src", (page_dir / el.get("src", "")).resolve().as_uri())
 
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -95,7 +99,6 @@ class PrintTreeprocessor(Treeprocessor):
             sup.tag, sup.attrib = "span", {"class": "brief-note", "id": f"fn:{number}"}
             sup.text, sup[:] = paragraph.text, list(paragraph)
             _strip_trailing_space(sup)
-            self.ctx.notes_moved += 1
         root.remove(notes)
 
     def _relink(self, link: etree.Element, prefix: str) -> None:
@@ -150,7 +153,7 @@ def convert_pages(edition: Edition) -> list[PrintPage]:
     Raises :class:`BriefError` with every page's problems (unknown keys, figures
     without alt text…), so the PDF never prints a flagged citation.
     """
-    context = PrintContext(edition.pages)
+    context = PrintContext(edition.pages, edition.docs_dir)
     brief = edition.brief
     problems = []
     citing: dict[str, list[Citing]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,38 @@ def brief_copy(tmp_path: Path) -> Path:
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, tmp_path / config.name)
     return tmp_path
+
+
+# Browser fixtures, shared by every real-browser test module.
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/setup (installs Debian's chromium)")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The brief's site served on 127.0.0.1."""
+    from tests.browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser tab (own cookies and cache) per test."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -124,3 +124,15 @@ def test_table_of_contents_page_numbers_match(full_site: Path, lang: str) -> Non
         heading_size = max(size for size, _ in sized_segments(page))
         headings = "".join(t for s, t in sized_segments(page) if s == heading_size)
         assert section in headings, (section, numbers[section], headings)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "legend"), [("fr", "Figure 1 – ", "Légende"), ("en", "Figure 1: ", "Key")]
+)
+def test_the_route_map_is_printed_with_its_caption(
+    full_site: Path, lang: str, label: str, legend: str
+) -> None:
+    pdf = pdf_path(full_site, lang)
+    pages = [pdftotext(pdf, n) for n in range(1, len(PdfReader(pdf).pages) + 1)]
+    [page] = [text for text in pages if label in text]
+    assert legend in page and "Tikhoretsk" in page  # the SVG's own labels: the map is drawn

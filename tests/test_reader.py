@@ -11,7 +11,6 @@ import pytest
 from briefkit.build import build_all
 from tests.browser import serve
 from tests.conftest import ROOT
-from tests.test_browser import browser, page  # noqa: F401  (shared fixtures)
 
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 pytestmark = pytest.mark.browser
@@ -81,8 +80,9 @@ def test_cited_in_link_lands_on_the_right_note(page: object, published: tuple[st
 
 
 @pytest.mark.parametrize(("path", "name"), [("", "brief-fr.pdf"), ("en/", "brief-en.pdf")])
-def test_pdf_link_answers_with_that_languages_pdf(page: object, published: tuple[str, Path],
-                                                  path: str, name: str) -> None:
+def test_pdf_link_answers_with_that_languages_pdf(
+    page: object, published: tuple[str, Path], path: str, name: str
+) -> None:
     base, _ = published
     page.goto(base + path)  # type: ignore[attr-defined]
     href = page.get_attribute("a.brief-pdf", "href")  # type: ignore[attr-defined]
@@ -105,13 +105,23 @@ def test_keyboard_alone_reaches_every_control_with_visible_focus(
     focused: list[tuple[str, bool]] = []
     for _ in range(150):
         page.keyboard.press("Tab")  # type: ignore[attr-defined]
-        focused.append(tuple(page.evaluate(  # type: ignore[attr-defined,arg-type]
-            """() => { const e = document.activeElement, s = getComputedStyle(e);
+        focused.append(
+            tuple(
+                page.evaluate(  # type: ignore[attr-defined,arg-type]
+                    """() => { const e = document.activeElement, s = getComputedStyle(e);
                 return [e.tagName + ' ' + (e.getAttribute('href') || e.className),
-                        s.outlineStyle !== 'none' || s.boxShadow !== 'none']; }""")))
+                        s.outlineStyle !== 'none' || s.boxShadow !== 'none']; }"""
+                )
+            )
+        )
     reached = {name for name, _ in focused}
-    for control in ("A ../en/vostotchny/", "A ../vostotchny/", "A ../brief-fr.pdf",
-                    "A ../partenariat-inegal/", *(f"A #fn:{n}" for n in range(1, 9))):
+    for control in (
+        "A ../en/vostotchny/",
+        "A ../vostotchny/",
+        "A ../brief-fr.pdf",
+        "A ../partenariat-inegal/",
+        *(f"A #fn:{n}" for n in range(1, 9)),
+    ):
         assert control in reached, control
     assert any(name.startswith("INPUT pf-searchbox-input") for name in reached)
     invisible = {name for name, visible in focused if not visible and name != "BODY "}
@@ -124,7 +134,8 @@ def test_printing_a_page_hides_the_site_chrome(page: object, published: tuple[st
     page.emulate_media(media="print")  # type: ignore[attr-defined]
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "pagefind-searchbox"):
         displayed = page.eval_on_selector(  # type: ignore[attr-defined]
-            selector, "e => { const r = e.getBoundingClientRect(); return r.width * r.height > 0 }")
+            selector, "e => { const r = e.getBoundingClientRect(); return r.width * r.height > 0 }"
+        )
         assert not displayed, f"{selector} is printed"
     assert page.is_visible("article h1")  # type: ignore[attr-defined]
 

