@@ -45,7 +45,7 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 KEY_RE = re.compile(r"[A-Za-z0-9_][\w:.\-/+]*\Z")
 
 
-@dataclass
+@dataclass(eq=False)  # identity hash: formatted references are cached per Source object
 class Source:
     """One validated bibliography entry and where it was written."""
 

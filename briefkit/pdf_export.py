@@ -11,8 +11,11 @@ import argparse
 import datetime as dt
 import fnmatch
 import html
+import multiprocessing
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -188,27 +191,37 @@ def render_pdf(root: Path, source: str, target: Path) -> None:
     )
 
 
+def export_edition(
+    root: Path, site: Path, lang: str, config_file: Path, sub: str, when: dt.datetime
+) -> Path:
+    """One language's PDF, ``brief-<lang>.pdf`` in that edition's folder of ``site``."""
+    started = time.perf_counter()
+    try:
+        edition, config = load_edition(config_file, lang)
+        pages = convert_pages(edition)
+    except BriefError as err:
+        raise BuildFailed(f"PDF ({lang}): {err}") from None
+    target = (site / sub if sub else site) / f"brief-{lang}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    render_pdf(root, document(edition, config, pages, when), target)
+    elapsed = time.perf_counter() - started
+    print(f"  {target.name}: {len(pages)} pages of Markdown, {elapsed:.1f} s", flush=True)
+    return target
+
+
 def export_pdfs(root: Path, site: Path) -> list[Path]:
-    """``brief-<lang>.pdf`` into each edition's folder of ``site``."""
-    written = []
+    """Every language's PDF, rendered side by side (WeasyPrint keeps one core busy)."""
     when = build_date(root)
-    for lang, config_file, sub in languages(root):
-        started = time.perf_counter()
-        try:
-            edition, config = load_edition(config_file, lang)
-            pages = convert_pages(edition)
-        except BriefError as err:
-            raise BuildFailed(f"PDF ({lang}): {err}") from None
-        target = (site / sub if sub else site) / f"brief-{lang}.pdf"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        render_pdf(root, document(edition, config, pages, when), target)
-        print(
-            f"  {target.name}: {len(pages)} pages of Markdown, "
-            f"{time.perf_counter() - started:.1f} s",
-            flush=True,
-        )
-        written.append(target)
-    return written
+    editions = languages(root)
+    # Fresh interpreters, not forks: callers may be running threads (servers, browsers).
+    context = multiprocessing.get_context("spawn")
+    workers = max(1, min(len(editions), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        jobs = [
+            pool.submit(export_edition, root, site, lang, config_file, sub, when)
+            for lang, config_file, sub in editions
+        ]
+        return [job.result() for job in jobs]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from pybtex.backends.html import Backend as HtmlBackend
@@ -299,6 +299,7 @@ def _style(lang: str, invert_first: bool) -> BriefStyle:
     return BriefStyle(lang, invert_first)
 
 
+@lru_cache(maxsize=8192)
 def full_reference(source: Source, lang: str, bibliography_form: bool = False) -> str:
     """The complete reference as HTML (no final period)."""
     style = _style(lang, bibliography_form)
@@ -306,6 +307,7 @@ def full_reference(source: Source, lang: str, bibliography_form: bool = False) -
     return formatted.text.render(_BACKEND)
 
 
+@lru_cache(maxsize=8192)
 def short_reference(source: Source, lang: str) -> str:
     """``Bermudez Jr., Cha et Jun, « Ongoing Arms Transfer… »`` as HTML."""
     words = vocabulary(lang)
