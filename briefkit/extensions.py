@@ -15,6 +15,7 @@ from briefkit.bibliography_page import BibliographyExtension
 from briefkit.citations import CitationExtension
 from briefkit.figures import FigureExtension
 from briefkit.glossary import Glossary, GlossaryExtension
+from briefkit.links import ExternalLinkExtension
 from briefkit.problems import Problem
 
 
@@ -26,9 +27,10 @@ class BriefExtensions:
     bibliography: BibliographyExtension
     glossary: GlossaryExtension
     figures: FigureExtension
+    links: ExternalLinkExtension
 
     def all(self) -> list[Extension]:
-        return [self.citations, self.bibliography, self.glossary, self.figures]
+        return [self.citations, self.bibliography, self.glossary, self.figures, self.links]
 
     def begin_page(self, path: str, source: str, src_uri: str) -> None:
         """Name the page converted next: ``path`` for messages, ``src_uri`` for links."""
@@ -50,4 +52,5 @@ def make_extensions(
         BibliographyExtension(bibliography, groups, lang),
         GlossaryExtension(glossary, lang),
         FigureExtension(lang),
+        ExternalLinkExtension(),
     )

@@ -115,7 +115,8 @@ class SafeHtmlBackend(HtmlBackend):
 
     @staticmethod
     def format_href(url: str, text: str, external: bool = False) -> str:
-        return f'<a href="{html.escape(url, quote=True)}">{text}</a>' if text else ""
+        href = html.escape(url, quote=True)
+        return f'<a href="{href}" rel="noopener">{text}</a>' if text else ""
 
 
 def _date_text(fields: dict[str, str], words: Vocabulary) -> str:

@@ -87,7 +87,7 @@ def test_section_page_has_the_fixture_references_as_footnotes(
     body = article(page)
     assert body.count('class="footnote-ref"') == 2
     assert (
-        '<a href="https://example.org/valdrenne/essaims-perdus">'
+        '<a href="https://example.org/valdrenne/essaims-perdus" rel="noopener">'
         "https://example.org/valdrenne/essaims-perdus</a>"
     ) in body
 
