@@ -110,7 +110,8 @@ FULL = {
     ' disponible sur <a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
     "https://example.org/essaims?a=1&amp;b=2</a>",
     ("web", "en"): "Élodie Morvan and Marthe Quenneville, “Les essaims perdus du plateau”,"
-    ' Gazette apicole, May 2021, available at <a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
+    " Gazette apicole, May 2021, available at "
+    '<a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
     "https://example.org/essaims?a=1&amp;b=2</a>",
     ("site", "fr"): "Hal Ostrander, «\u00a0The NATO Summit: What Comes Next for eBay\u00a0»,"
     " Plateau Review, février 2023, disponible sur plateau.example",
