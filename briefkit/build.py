@@ -100,7 +100,13 @@ def source_date_epoch(root: Path) -> str:
     return result.stdout.strip() or str(int(time.time()))
 
 
-def build_all(root: Path, target: Path, with_pdf: bool = True, site_url: str | None = None) -> None:
+def build_all(
+    root: Path,
+    target: Path,
+    with_pdf: bool = True,
+    site_url: str | None = None,
+    with_search: bool = True,
+) -> None:
     """Build every edition (and PDFs) into ``target``, atomically and reproducibly."""
     _setup_logging()
     # MkDocs dates the sitemap, WeasyPrint the PDF: one fixed date makes builds repeatable.
@@ -118,7 +124,8 @@ def build_all(root: Path, target: Path, with_pdf: bool = True, site_url: str | N
                 lambda s, c=config_file, d=sub: build_edition(c, s / d if d else s),
                 scratch,
             )
-        _stage("search index", lambda s: _index_search(root, s), scratch)
+        if with_search:
+            _stage("search index", lambda s: _index_search(root, s), scratch)
         if with_pdf:
             _stage("PDF", lambda s: _export_pdfs(root, s), scratch)
     except BaseException:
@@ -156,11 +163,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site)")
     parser.add_argument("--site-url", default=None, help="public URL of the French edition")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF export")
+    parser.add_argument("--no-search", action="store_true", help="skip the search index")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     target = (args.site_dir or root / "site").resolve()
     try:
-        build_all(root, target, with_pdf=not args.no_pdf, site_url=args.site_url)
+        build_all(
+            root,
+            target,
+            with_pdf=not args.no_pdf,
+            site_url=args.site_url,
+            with_search=not args.no_search,
+        )
     except BuildFailed as err:
         print(f"error: {err}\nThe previous site (if any) was left untouched.", file=sys.stderr)
         return 1

@@ -24,6 +24,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from briefkit.parity import SAFE_LOADER
 from briefkit.problems import Problem, line_of, relpath
 
 REQUIRED = ("term", "names", "aliases", "definition")
@@ -67,7 +68,7 @@ def _front_matter(text: str) -> tuple[dict[str, object] | None, str | None]:
         return None, None
     parts = text.split("\n---", 1)
     try:
-        data = yaml.safe_load(parts[0][3:])
+        data = yaml.load(parts[0][3:], Loader=SAFE_LOADER)
     except yaml.YAMLError as err:
         return None, " ".join(str(err).split())
     return (data if isinstance(data, dict) else None), None

@@ -20,6 +20,8 @@ CITED_KEY = re.compile(r"(?<![^\s;\[])@([A-Za-z0-9_](?:[\w:.\-/+]*\w)?)")
 BRACKET = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?![(\[:])")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"`[^`]*`")
+# libyaml's loader when PyYAML has it: front matter is read for every page.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, str]:
     end = text.find("\n---", 4)
     if end < 0:
         return {}, 0, text
-    data = yaml.safe_load(text[4:end]) or {}
+    data = yaml.load(text[4:end], Loader=SAFE_LOADER) or {}
     rest = text[end + 4 :]
     body = rest.lstrip("\n")
     # Lines before the body: the front matter's and the blank ones after it.

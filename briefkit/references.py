@@ -201,7 +201,10 @@ class BriefStyle(BaseStyle):
     default_name_style = "plain"
 
     def __init__(self, lang: str, invert_first: bool = False) -> None:
-        super().__init__()
+        # BaseStyle.__init__ only looks up name, label and sorting plugins through
+        # entry points (most of a build's formatting time); this style uses none.
+        self.abbreviate_names = False
+        self.min_crossrefs = 2
         self.words = vocabulary(lang)
         self.invert_first = invert_first
 
