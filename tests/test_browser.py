@@ -60,6 +60,7 @@ def test_hreflang_alternates_are_absolute_and_page_to_page(page: object, subpath
 def search(page: object, base: str, query: str) -> list[str]:
     """Result paths for ``query`` typed in the header's search box."""
     page.goto(base)  # type: ignore[attr-defined]
+    page.click(".brief-search-input")  # type: ignore[attr-defined]
     box = page.locator("pagefind-searchbox input")  # type: ignore[attr-defined]
     box.fill(query)
     results = page.locator("pagefind-searchbox a[href]")  # type: ignore[attr-defined]
@@ -106,3 +107,20 @@ def test_english_search_stems_and_stays_english(
 def test_search_under_a_subpath_links_inside_it(page: object, subpath_url: str) -> None:
     paths = search(page, subpath_url + "en/", "ammunition")
     assert paths and all(p.startswith("/brief/en/") for p in paths)
+
+
+def test_search_code_is_loaded_only_when_the_reader_goes_to_search(
+    page: object, base_url: str
+) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))  # type: ignore[attr-defined]
+    page.goto(base_url + "vostotchny/")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert not [u for u in loaded if "/pagefind/" in u]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    page.focus(".brief-search-input")  # type: ignore[attr-defined]
+    page.keyboard.type("muni")  # type: ignore[attr-defined]
+    box = page.locator("pagefind-searchbox input")  # type: ignore[attr-defined]
+    box.wait_for()
+    assert any(u.endswith("/pagefind/pagefind-component-ui.js") for u in loaded)
+    assert box.input_value().startswith("muni")  # what was typed before loading is kept

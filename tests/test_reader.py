@@ -52,6 +52,7 @@ def test_every_request_goes_to_the_site_itself(page: object, published: tuple[st
     for path in every_page(site):
         page.goto(base + path)  # type: ignore[attr-defined]
         page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.click(".brief-search-input")  # type: ignore[attr-defined]
     page.locator("pagefind-searchbox input").fill("munitions")  # type: ignore[attr-defined]
     page.locator("pagefind-searchbox a[href]").first.wait_for()  # type: ignore[attr-defined]
     foreign = [u for u in requests if urlparse(u).netloc != origin and not u.startswith("data:")]
@@ -123,7 +124,7 @@ def test_keyboard_alone_reaches_every_control_with_visible_focus(
         *(f"A #fn:{n}" for n in range(1, 9)),
     ):
         assert control in reached, control
-    assert any(name.startswith("INPUT pf-searchbox-input") for name in reached)
+    assert any(name.startswith("INPUT brief-search-input") for name in reached)
     invisible = {name for name, visible in focused if not visible and name != "BODY "}
     assert invisible == set(), "focused without a visible indicator"
 
@@ -132,7 +133,7 @@ def test_printing_a_page_hides_the_site_chrome(page: object, published: tuple[st
     base, _ = published
     page.goto(base + "vostotchny/")  # type: ignore[attr-defined]
     page.emulate_media(media="print")  # type: ignore[attr-defined]
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "pagefind-searchbox"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".brief-search"):
         displayed = page.eval_on_selector(  # type: ignore[attr-defined]
             selector, "e => { const r = e.getBoundingClientRect(); return r.width * r.height > 0 }"
         )
