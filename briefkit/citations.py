@@ -158,6 +158,16 @@ class CitationTreeprocessor(Treeprocessor):
             self.ext.state.uses.extend((item.key, number) for item in items)
             seen.update(item.key for item in items)
             previous = items
+        if notes and any(d.get("class") == "footnote" for d in root.iter("div")):
+            # Both would number notes 1, 2, 3… with the same ids: one list per page.
+            self.ext.state.problems.append(
+                Problem(
+                    self.ext.state.path,
+                    1,
+                    "this page has both [^footnotes] and citations: "
+                    "turn the footnotes into citations or into text",
+                )
+            )
         if notes:
             div = etree.SubElement(root, "div", {"class": "footnote"})
             etree.SubElement(div, "hr")

@@ -407,3 +407,12 @@ def test_markup_inside_a_citation_does_not_crash(bib: Bibliography, source: str)
 def test_second_key_without_semicolon_is_not_silently_dropped(bib: Bibliography) -> None:
     _, state = convert(bib, f"A [@{MOR} @{OST}].")
     assert state.problems or OST in [key for key, _ in state.uses]
+
+
+def test_author_footnotes_and_citations_on_one_page_are_reported() -> None:
+    real = load_or_raise(Path(__file__).resolve().parent.parent / "bib")
+    md = markdown.Markdown(extensions=["footnotes", CitationExtension(real, "fr")])
+    ext = next(e for e in md.registeredExtensions if isinstance(e, CitationExtension))
+    ext.begin_page("docs/fr/x.md", "x")
+    md.convert("Texte[^1] et [@byrne2023orient].\n\n[^1]: Une note.")
+    assert any("[^footnotes] and citations" in p.message for p in ext.state.problems)
