@@ -28,44 +28,10 @@ from briefkit.extensions import make_extensions
 from briefkit.glossary import load_glossary
 from briefkit.print_html import Edition, PrintPage, convert_pages, slug, table_of_contents
 from briefkit.problems import BriefError
+from briefkit.references import vocabulary
 
 STYLESHEET = Path(__file__).with_name("print.css")
-WORDS = {
-    "fr": {
-        "toc": "Table des matières",
-        "months": (
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ),
-    },
-    "en": {
-        "toc": "Contents",
-        "months": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-    },
-}
+TOC_HEADING = {"fr": "Table des matières", "en": "Contents"}
 
 
 class LocalOnlyFetcher(URLFetcher):
@@ -139,13 +105,13 @@ def _nav_files(nav: object) -> list[str]:
 
 def document(edition: Edition, config: object, pages: list[PrintPage], when: dt.datetime) -> str:
     """The whole print HTML: metadata, cover, table of contents, chapters."""
-    words = WORDS.get(edition.lang, WORDS["en"])
+    months = vocabulary(edition.lang).months
     home = pages[0].meta
     title = str(home.get("title") or config.site_name)  # type: ignore[attr-defined]
     author = str(home.get("author") or config.site_author or "")  # type: ignore[attr-defined]
     date = home.get("date")
     date_text = (
-        f"{date.day} {words['months'][date.month - 1]} {date.year}"
+        f"{date.day} {months[date.month - 1]} {date.year}"
         if isinstance(date, dt.date)
         else str(date or "")
     )
@@ -167,7 +133,8 @@ def document(edition: Edition, config: object, pages: list[PrintPage], when: dt.
         f'<p class="brief-cover-date">{e(date_text)}</p>'
         f'<p class="brief-cover-publisher">{e(publisher)}</p></section>'
     )
-    toc = table_of_contents(pages, str(words["toc"]), skip=pages[0].src)
+    heading = TOC_HEADING.get(edition.lang, TOC_HEADING["en"])
+    toc = table_of_contents(pages, heading, skip=pages[0].src)
     chapters = "".join(
         f'<section class="brief-chapter" id="{slug(p.src)}">{p.body}</section>' for p in pages
     )
