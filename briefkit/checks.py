@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config import load_config
@@ -90,16 +91,11 @@ def check_front_matter(docs_dir: Path, path: Path, text: str) -> list[Problem]:
     """Required fields: every page's title and description; the home page's author and date."""
     where = relpath(path)
     if not text.startswith("---\n"):
-        return [
-            Problem(
-                where,
-                1,
-                "no front matter: start the page with a --- block holding title and description",
-            )
-        ]
+        message = "no front matter: start the page with a --- block holding title and description"
+        return [Problem(where, 1, message)]
     try:
-        meta, _, _ = split_front_matter(text)
-    except Exception as err:  # yaml's errors vary; any of them means the same to an editor
+        meta = split_front_matter(text)[0]
+    except yaml.YAMLError as err:
         return [Problem(where, 1, f"front matter is not valid YAML ({' '.join(str(err).split())})")]
     wanted = PAGE_FIELDS + (HOME_FIELDS if path == docs_dir / "index.md" else ())
     return [
@@ -131,7 +127,11 @@ def check_edition(root: Path, config_file: Path, lang: str) -> list[Problem]:
             extensions=[*names, *brief.all(), LinkCollectorExtension(pages[src])],
             extension_configs=dict(config.mdx_configs),
         )
-        md.convert(split_front_matter(text)[2])
+        try:
+            body = split_front_matter(text)[2]
+        except yaml.YAMLError:
+            continue  # reported by check_front_matter; the page cannot be read further
+        md.convert(body)
         problems += brief.problems()
     problems += check_links(docs_dir, pages, sources)
     return problems

@@ -24,7 +24,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.parity import SAFE_LOADER
+from briefkit.parity import split_front_matter
 from briefkit.problems import Problem, line_of, relpath
 
 REQUIRED = ("term", "names", "aliases", "definition")
@@ -63,25 +63,16 @@ class Glossary:
         return next((t for t in self.terms if t.page == page), None)
 
 
-def _front_matter(text: str) -> tuple[dict[str, object] | None, str | None]:
-    if not text.startswith("---"):
-        return None, None
-    parts = text.split("\n---", 1)
-    try:
-        data = yaml.load(parts[0][3:], Loader=SAFE_LOADER)
-    except yaml.YAMLError as err:
-        return None, " ".join(str(err).split())
-    return (data if isinstance(data, dict) else None), None
-
-
 def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     """The term defined by ``path``, if it is a glossary page, and its problems."""
     text = path.read_text(encoding="utf-8")
     where = relpath(path)
-    meta, error = _front_matter(text)
-    if error:
+    try:
+        meta = split_front_matter(text)[0]
+    except yaml.YAMLError as err:
+        error = " ".join(str(err).split())
         return None, [Problem(where, 1, f"front matter is not valid YAML ({error}): fix it")]
-    if not meta or "glossary" not in meta:
+    if "glossary" not in meta:
         return None, []
     key = re.search(r"^glossary:", text, re.M)
     line = line_of(text, key.start()) if key else 1

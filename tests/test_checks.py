@@ -499,3 +499,14 @@ def test_formatting_keeps_comments_between_entries() -> None:
     formatted = canonical(text)
     assert formatted is not None
     assert "% Check the page numbers with the printed edition." in formatted
+
+
+def test_invalid_front_matter_yaml_is_reported_not_raised(
+    brief_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang in ("fr", "en"):
+        page = brief_copy / "docs" / lang / "auteur.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("title:", "title: [", 1), "utf-8")
+    assert main(["--root", str(brief_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/fr/auteur.md:1:1: error: front matter is not valid YAML" in out
