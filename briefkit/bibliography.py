@@ -8,6 +8,7 @@ every entry, collecting :class:`~briefkit.problems.Problem` values.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from bibtexparser import model
 from pybtex.database import Entry, Person
 from pybtex.database.input.bibtex import split_name_list
 
+from briefkit.grammar import KEY_RE
 from briefkit.problems import BriefError, Problem, line_of, relpath
+from briefkit.sources import read_text
 
 # Entry type -> required fields; a tuple means "one of these".
 REQUIRED_FIELDS: dict[str, list[tuple[str, ...]]] = {
@@ -42,7 +45,7 @@ MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 URL_RE = re.compile(r"https?://[^\s<>\"{}|\\^`]+\Z")
 # bibtexparser logs each failed block itself; we report them as Problems instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-KEY_RE = re.compile(r"[A-Za-z0-9_][\w:.\-/+]*\Z")
+BLOCK_KEY_RE = re.compile(r"@\s*\w+\s*[{(]\s*([^\s,{}()]+)\s*,")
 
 
 @dataclass(eq=False)  # identity hash: formatted references are cached per Source object
@@ -70,6 +73,7 @@ class Bibliography:
     """Every source of a brief, keyed by citation key."""
 
     sources: dict[str, Source] = field(default_factory=dict)
+    broken: dict[str, str] = field(default_factory=dict)  # key -> "path:line" of a bad entry
 
     def __contains__(self, key: str) -> bool:
         return key in self.sources
@@ -83,10 +87,10 @@ class Bibliography:
 
 def read_bib_text(path: Path) -> tuple[str | None, list[Problem]]:
     """The file's text, or a problem saying how to fix its encoding."""
-    data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig"), []
+        return read_text(path), []
     except UnicodeDecodeError as err:
+        data = path.read_bytes()
         line = data.count(b"\n", 0, err.start) + 1
         msg = (
             f"not UTF-8 (byte 0x{data[err.start]:02x}): re-save the file as UTF-8 "
@@ -106,11 +110,15 @@ def parse_bib_file(path: Path) -> tuple[list[Source], list[Problem]]:
     library = bibtexparser.parse_string(text, parse_stack=[])
     strings = {s.key.lower(): _unquote(s.value)[0] for s in library.strings}
     for block in library.failed_blocks:
-        problems.append(_failed_block_problem(where, text, block))
+        problem = _failed_block_problem(where, text, block)
+        key = BLOCK_KEY_RE.search(block.raw or "")
+        if key and not isinstance(block, model.DuplicateBlockKeyBlock):
+            problem = dataclasses.replace(problem, key=key[1])  # the first definition stands
+        problems.append(problem)
     sources = []
     for entry in library.entries:
         source, entry_problems = _make_source(where, entry, strings)
-        problems.extend(entry_problems)
+        problems.extend(dataclasses.replace(p, key=entry.key) for p in entry_problems)
         if source is not None:
             sources.append(source)
     if not library.entries and not library.failed_blocks:
@@ -274,12 +282,12 @@ def _check_required(
     return problems
 
 
-_CACHE: dict[tuple[tuple[str, float, int], ...], tuple[Bibliography, list[Problem]]] = {}
+_CACHE: dict[tuple[tuple[str, int, int], ...], tuple[Bibliography, list[Problem]]] = {}
 
 
 def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
     """Parse every ``.bib`` file once per content version (cached by mtime and size)."""
-    signature = tuple((str(p), p.stat().st_mtime, p.stat().st_size) for p in sorted(paths))
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(paths))
     if signature not in _CACHE:
         _CACHE.clear()
         _CACHE[signature] = _load_uncached(sorted(paths))
@@ -291,7 +299,14 @@ def _load_uncached(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
     for path in paths:
         sources, file_problems = parse_bib_file(path)
         problems.extend(file_problems)
+        starts = {source.key: source.line for source in sources}
+        for problem in file_problems:
+            if problem.key and problem.severity == "error":
+                line = starts.get(problem.key, problem.line)
+                bibliography.broken.setdefault(problem.key, f"{problem.path}:{line}")
         for source in sources:
+            if source.key in bibliography.broken:
+                continue  # pages are checked against the entries that are sound
             if source.key in bibliography:
                 first = bibliography[source.key]
                 problems.append(
@@ -307,6 +322,16 @@ def _load_uncached(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
     return bibliography, problems
 
 
+def load_bibliography_dir(bib_dir: Path) -> tuple[Bibliography, list[Problem]]:
+    """Every ``.bib`` file of ``bib_dir``, parsed once per content version."""
+    paths = bib_files(bib_dir)
+    if not paths:
+        return Bibliography(), [
+            Problem(relpath(bib_dir), 1, "no .bib file found: add one (see README)")
+        ]
+    return load_bibliography(paths)
+
+
 def bib_files(bib_dir: Path) -> list[Path]:
     """All ``.bib`` files of a brief, in a stable order."""
     return sorted(bib_dir.glob("*.bib"))
@@ -314,10 +339,7 @@ def bib_files(bib_dir: Path) -> list[Path]:
 
 def load_or_raise(bib_dir: Path) -> Bibliography:
     """The brief's bibliography, or :class:`BriefError` listing every problem."""
-    paths = bib_files(bib_dir)
-    if not paths:
-        raise BriefError([Problem(relpath(bib_dir), 1, "no .bib file found: add one (see README)")])
-    bibliography, problems = load_bibliography(paths)
-    if problems:
+    bibliography, problems = load_bibliography_dir(bib_dir)
+    if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
     return bibliography

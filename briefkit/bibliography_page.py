@@ -12,19 +12,18 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.bibliography import Bibliography, Source
 from briefkit.citations import plain_text
+from briefkit.context import BriefExtension
 from briefkit.references import full_reference, sort_key
+from briefkit.vocabulary import Vocabulary, vocabulary
 
 MARKER = "[BIBLIOGRAPHY]"
-CITED_IN = {"fr": "Cité dans\u00a0:", "en": "Cited in:"}
-NOTE = {"fr": "note", "en": "note"}
-OTHER_GROUP = {"fr": "Autres sources", "en": "Other sources"}
 PLACEHOLDER_RE = re.compile(r'<p class="brief-cited-in" data-key="([^"]+)"></p>')
 
 
@@ -54,9 +53,7 @@ def grouped(
     result = []
     for group in [*order, ""]:
         if group in buckets:
-            title = (
-                groups[group].get(lang, group) if group else OTHER_GROUP.get(lang, "Other sources")
-            )
+            title = groups[group].get(lang, group) if group else vocabulary(lang).other_sources
             result.append((title, sorted(buckets[group], key=sort_key)))
     return result
 
@@ -76,14 +73,14 @@ class BibliographyTreeprocessor(Treeprocessor):
                     root.insert(index + offset, block)
 
     def render(self) -> list[etree.Element]:
-        ext = self.ext
+        ext, lang = self.ext, self.ext.context.lang
         blocks = []
-        for title, sources in grouped(ext.bibliography, ext.groups, ext.lang):
+        for title, sources in grouped(ext.bibliography, ext.getConfig("groups"), lang):
             heading = etree.Element("h2")
             heading.text = title
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in sources:
-                ref = full_reference(source, ext.lang, bibliography_form=True)
+                ref = full_reference(source, lang, bibliography_form=True)
                 ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
                 li = etree.fromstring(
                     f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
@@ -94,25 +91,23 @@ class BibliographyTreeprocessor(Treeprocessor):
         return blocks
 
 
-class BibliographyExtension(Extension):
+class BibliographyExtension(BriefExtension):
     """Renders ``[BIBLIOGRAPHY]`` from the brief's sources."""
 
-    def __init__(
-        self,
-        bibliography: Bibliography,
-        groups: dict[str, dict[str, str]],
-        lang: str = "fr",
-        **kwargs: object,
-    ) -> None:
-        self.bibliography, self.groups, self.lang = bibliography, groups, lang
-        super().__init__(**kwargs)
-
     def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
         md.treeprocessors.register(BibliographyTreeprocessor(md, self), "bibliography", 16)
 
 
+def makeExtension(**kwargs: Any) -> BibliographyExtension:
+    return BibliographyExtension(**kwargs)
+
+
 def fill_cited_in(
-    page_html: str, citing: dict[str, list[Citing]], lang: str, target: Callable[[str, int], str]
+    page_html: str,
+    citing: dict[str, list[Citing]],
+    words: Vocabulary,
+    target: Callable[[str, int], str],
 ) -> str:
     """Fill every "cited in" placeholder; ``target(page_url, note)`` makes each href."""
 
@@ -122,9 +117,9 @@ def fill_cited_in(
             return ""
         items = ", ".join(
             f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}, '
-            f"{NOTE.get(lang, 'note')}\u00a0{use.note}</a>"
+            f"{html.escape(words.note)}\u00a0{use.note}</a>"
             for use in uses
         )
-        return f'<p class="brief-cited-in">{CITED_IN.get(lang, "Cited in:")} {items}</p>'
+        return f'<p class="brief-cited-in">{html.escape(words.cited_in)} {items}</p>'
 
     return PLACEHOLDER_RE.sub(replace, page_html)

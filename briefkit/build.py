@@ -1,9 +1,13 @@
-"""Build the whole publication: French, then English, then search, then PDFs.
+"""Build the whole publication: every edition, then search, then the PDFs.
 
-Order matters: the French build owns ``site/`` and would delete ``site/en``
-if it ran second. Everything is built into a scratch folder next to the
-target and moved into place only when every stage succeeded, so a failed
-build never leaves a ``site/`` that looks complete.
+The root edition is built first (MkDocs empties its ``site_dir``, which holds
+the other editions' folders). Everything is built into a scratch folder next
+to the target and moved into place only when every stage succeeded, so a
+failed build never leaves a ``site/`` that looks complete.
+
+Before anything is published, the build gathers every problem the editors'
+check finds (sources, translations, citations, links), each edition's
+included, prints them all, and stops if one is an error.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import argparse
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -22,22 +25,17 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from briefkit.problems import BriefError
+from briefkit.assemble import assemble_all
+from briefkit.editions import Edition, Publication, load_publication, source_date_epoch
+from briefkit.pdf_export import export_pdfs
+from briefkit.problems import BriefError, BuildFailed, Problem, collect
+from briefkit.search import index_site
 
 Stage = Callable[[Path], None]
-
-
-class BuildFailed(Exception):
-    """A stage failed; its messages were already printed."""
-
-
-def languages(root: Path) -> list[tuple[str, Path, str]]:
-    """``(lang, config file, sub-folder)`` per edition, the root edition first."""
-    editions = [("fr", root / "mkdocs.yml", "")]
-    editions += [
-        (p.suffixes[0][1:], p, p.suffixes[0][1:]) for p in sorted(root.glob("mkdocs.*.yml"))
-    ]
-    return editions
+ABSOLUTE_URL_OUTPUTS = (
+    "canonical links, hreflang alternates, og:url, JSON-LD, sitemap.xml "
+    "and the 'cite this brief' files (brief-<lang>.bib/.ris/.json)"
+)
 
 
 class _Collector(logging.Handler):
@@ -51,17 +49,22 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_edition(config_file: Path, site_dir: Path) -> None:
-    """One language's strict MkDocs build into ``site_dir``."""
+def build_edition(edition: Edition, site_dir: Path) -> None:
+    """One edition's strict MkDocs build into ``site_dir``."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config = load_config(
+            str(edition.config_file),
+            site_dir=str(site_dir),
+            site_url=edition.site_url,
+            strict=True,
+        )
         mkdocs_build(config)
-    except (MkDocsException, BriefError) as err:
+    except MkDocsException as err:
         details = "".join(f"\n  {m}" for m in collector.messages)
-        raise BuildFailed(f"{config_file.name}: {err}{details}") from None
+        raise BuildFailed(f"{edition.config_file.name}: {err}{details}") from None
     finally:
         logger.removeHandler(collector)
 
@@ -76,28 +79,52 @@ def _setup_logging() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def check_sources(root: Path) -> None:
-    """Fail before building when the editions are not translations of each other."""
-    from briefkit.parity import check_parity
+def open_publication(root: Path, site_url: str | None, publish: bool) -> Publication:
+    """The brief's editions; a publishing build must have a real address."""
+    try:
+        publication = load_publication(root, site_url)
+    except BriefError as err:
+        raise BuildFailed(_listing(err.problems)) from None
+    if publication.url_is_local:
+        message = (
+            f"no site URL: absolute links point at {publication.site_url} in "
+            f"{ABSOLUTE_URL_OUTPUTS}; pass --site-url https://… (or set site_url in "
+            "mkdocs.yml) for a site you publish"
+        )
+        if publish:
+            raise BuildFailed(message)
+        print(f"warning: {message}", file=sys.stderr)
+    return publication
 
-    problems = check_parity(root / "docs", [lang for lang, _, _ in languages(root)])
-    if problems:
-        raise BuildFailed("the editions differ:\n" + "\n".join(map(str, problems)))
+
+def _listing(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    lines = "\n".join(p.editor() for p in sorted(set(problems)))
+    return f"{errors} error(s) in the brief:\n{lines}"
 
 
-def _index_search(root: Path, site: Path) -> None:
-    from briefkit.search import index_site
-
-    index_site(root, site)
-
-
-def source_date_epoch(root: Path) -> str:
-    """``SOURCE_DATE_EPOCH``, else the last commit's time: every dated output uses it."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    command = ["git", "-C", str(root), "log", "-1", "--format=%ct"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return result.stdout.strip() or str(int(time.time()))
+def build_sites(publication: Publication, scratch: Path) -> None:
+    """Check, then build every edition; stop with every problem if there is an error."""
+    try:
+        _, problems = assemble_all(publication)
+    except BriefError as err:
+        raise BuildFailed(_listing(err.problems)) from None
+    failures = []
+    with collect() as page_problems:
+        for edition in publication.editions:
+            started = time.perf_counter()
+            print(f"… site ({edition.lang})", flush=True)
+            try:
+                build_edition(edition, edition.site_dir(scratch))
+            except BuildFailed as err:
+                failures.append(str(err))
+                continue
+            print(f"✓ site ({edition.lang}) ({time.perf_counter() - started:.1f} s)", flush=True)
+    everything = sorted(set(problems + page_problems))
+    if failures or any(p.severity == "error" for p in everything):
+        raise BuildFailed("\n".join([_listing(everything), *failures]))
+    for problem in everything:
+        print(problem.editor(), file=sys.stderr)
 
 
 def build_all(
@@ -106,38 +133,29 @@ def build_all(
     with_pdf: bool = True,
     site_url: str | None = None,
     with_search: bool = True,
+    publish: bool = False,
 ) -> None:
     """Build every edition (and PDFs) into ``target``, atomically and reproducibly."""
     _setup_logging()
-    # MkDocs dates the sitemap, WeasyPrint the PDF: one fixed date makes builds repeatable.
+    # MkDocs dates the sitemap, the PDF engine the PDF: one fixed date makes builds repeatable.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
-    if site_url:
-        os.environ["BRIEF_SITE_URL"] = site_url.rstrip("/") + "/"
-        os.environ["BRIEF_SITE_URL_EN"] = site_url.rstrip("/") + "/en/"
-    check_sources(root)
+    publication = open_publication(root, site_url, publish)
     scratch = target.parent / f".{target.name}.partial"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        for lang, config_file, sub in languages(root):
-            _stage(
-                f"site ({lang})",
-                lambda s, c=config_file, d=sub: build_edition(c, s / d if d else s),
-                scratch,
-            )
+        build_sites(publication, scratch)
         if with_search:
-            _stage("search index", lambda s: _index_search(root, s), scratch)
+            _stage("search index", lambda s: index_site(publication, s), scratch)
         if with_pdf:
-            _stage("PDF", lambda s: _export_pdfs(root, s), scratch)
+            _stage("PDF", lambda s: _export_pdfs(publication, s), scratch)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     _swap_into_place(scratch, target)
 
 
-def _export_pdfs(root: Path, site: Path) -> None:
-    from briefkit.pdf_export import export_pdfs
-
-    export_pdfs(root, site)
+def _export_pdfs(publication: Publication, site: Path) -> None:
+    export_pdfs(publication, site)
 
 
 def _stage(name: str, run: Stage, scratch: Path) -> None:
@@ -157,11 +175,14 @@ def _swap_into_place(scratch: Path, target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m briefkit.build [--no-pdf] [--site-dir site]``."""
+    """Command line: ``python -m briefkit.build [--no-pdf] [--site-url URL] [--publish]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site)")
-    parser.add_argument("--site-url", default=None, help="public URL of the French edition")
+    parser.add_argument("--site-url", default=None, help="public URL of the root edition")
+    parser.add_argument(
+        "--publish", action="store_true", help="fail unless a real site URL is known"
+    )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF export")
     parser.add_argument("--no-search", action="store_true", help="skip the search index")
     args = parser.parse_args(argv)
@@ -174,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             with_pdf=not args.no_pdf,
             site_url=args.site_url,
             with_search=not args.no_search,
+            publish=args.publish,
         )
     except BuildFailed as err:
         print(f"error: {err}\nThe previous site (if any) was left untouched.", file=sys.stderr)

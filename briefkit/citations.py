@@ -15,46 +15,32 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown import Markdown, util
-from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.bibliography import Bibliography
-from briefkit.problems import Problem, line_of
-from briefkit.references import full_reference, short_reference, vocabulary
+from briefkit.context import BriefExtension
+from briefkit.grammar import CITATION_PATTERN, UNCLOSED_PATTERN, CiteItem, parse_citation
+from briefkit.problems import Problem, line_of, report
+from briefkit.references import full_reference, short_reference
 
-KEY = r"[A-Za-z0-9_](?:[\w:.\-/+]*\w)?"
-# A bracket holding an at-sign at the start of a word; not link text.
-CITATION_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@[^\[\]]*)\](?![(\[:])"
-UNCLOSED_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@" + KEY + r"[^\[\]]*)(?=\[|$)"
-ITEM_RE = re.compile(r"(?P<prefix>.*?)(?<![^\s;])@(?P<key>" + KEY + r")?(?P<locator>.*)", re.S)
 PLACEHOLDER = "brief-cite"
 TAG_RE = re.compile(r"<[^>]+>")
 ESCAPED_RE = re.compile(util.STX + r"(\d+)" + util.ETX)  # a stored backslash escape
 # Code, fenced or inline, masked when locating a citation's line in the source.
 CODE_RE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
-BACK = {"fr": "Retour au texte", "en": "Back to text"}
-
-
-@dataclass(frozen=True)
-class CiteItem:
-    """One ``prefix @key locator`` part of a citation."""
-
-    key: str
-    prefix: str = ""
-    locator: str = ""
 
 
 @dataclass
 class PageState:
-    """What one page's conversion found: notes written and problems met."""
+    """What one page's conversion found: the citations met, in order."""
 
     path: str = "<text>"
     source: str = ""
-    uses: list[tuple[str, int]] = field(default_factory=list)
     pending: list[list[CiteItem]] = field(default_factory=list)
+    uses: list[tuple[str, int]] = field(default_factory=list)  # (key, note) in order
     problems: list[Problem] = field(default_factory=list)
     _searched: dict[str, int] = field(default_factory=dict)
 
@@ -71,23 +57,9 @@ class PageState:
         return line_of(self.source, index)
 
     def report(self, raw: str, message: str) -> None:
-        self.problems.append(Problem(self.path, self.locate(raw), message))
-
-
-def parse_citation(body: str) -> list[CiteItem] | str | None:
-    """Items of a citation, an error message, or ``None`` when it is no citation."""
-    items: list[CiteItem] = []
-    for part in body.split(";"):
-        match = ITEM_RE.fullmatch(part.strip())
-        if match is None:
-            return None if not items else f"'{part.strip()}' has no @key: separate keys with ';'"
-        if match["key"] is None:
-            return "empty citation key: write [@key] with a key from the .bib files"
-        locator = match["locator"].strip().lstrip(",").strip()
-        if ITEM_RE.fullmatch(locator) and ITEM_RE.fullmatch(locator)["key"]:
-            return f"'{part.strip()}' holds two keys: separate them with ';'"
-        items.append(CiteItem(match["key"], " ".join(match["prefix"].split()), locator))
-    return items
+        problem = Problem(self.path, self.locate(raw), message)
+        self.problems.append(problem)
+        report(problem)
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -104,14 +76,14 @@ class CitationInlineProcessor(InlineProcessor):
         if parsed is None:
             return None, None, None
         if isinstance(parsed, str):
-            self.ext.state.report(m.group(0), f"{parsed} (in {m.group(0)!r})")
+            self.ext.start().report(m.group(0), f"{parsed} (in {m.group(0)!r})")
             return self._visible_error(m.group(0)), m.start(0), m.end(0)
         unknown = [item.key for item in parsed if item.key not in self.ext.bibliography]
         for key in unknown:
-            self.ext.state.report(m.group(0), self.ext.unknown_key_message(key))
+            self.ext.start().report(m.group(0), self.ext.unknown_key_message(key))
         if unknown:
             return self._visible_error(m.group(0)), m.start(0), m.end(0)
-        self.ext.state.pending.append(parsed)
+        self.ext.start().pending.append(parsed)
         el = etree.Element(
             "span", {"class": PLACEHOLDER, "data-n": str(len(self.ext.state.pending) - 1)}
         )
@@ -134,7 +106,7 @@ class UnclosedCitationProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
         raw = m.group(0).strip()
-        self.ext.state.report(raw, f"unterminated citation {raw[:40]!r}: add the closing ']'")
+        self.ext.start().report(raw, f"unterminated citation {raw[:40]!r}: add the closing ']'")
         return None, None, None
 
 
@@ -160,14 +132,14 @@ class CitationTreeprocessor(Treeprocessor):
             previous = items
         if notes and any(d.get("class") == "footnote" for d in root.iter("div")):
             # Both would number notes 1, 2, 3… with the same ids: one list per page.
-            self.ext.state.problems.append(
-                Problem(
-                    self.ext.state.path,
-                    1,
-                    "this page has both [^footnotes] and citations: "
-                    "turn the footnotes into citations or into text",
-                )
+            problem = Problem(
+                self.ext.start().path,
+                1,
+                "this page has both [^footnotes] and citations: "
+                "turn the footnotes into citations or into text",
             )
+            self.ext.start().problems.append(problem)
+            report(problem)
         if notes:
             div = etree.SubElement(root, "div", {"class": "footnote"})
             etree.SubElement(div, "hr")
@@ -177,17 +149,17 @@ class CitationTreeprocessor(Treeprocessor):
     def _note(
         self, number: int, items: list[CiteItem], previous: list[CiteItem], seen: set[str]
     ) -> etree.Element:
-        lang = self.ext.lang
+        context = self.ext.context
+        words = context.words
         parts = []
         for item in items:
             source = self.ext.bibliography[item.key]
             if len(items) == 1 and len(previous) == 1 and previous[0].key == item.key:
-                ibid = vocabulary(lang).ibid
-                ref = ibid.lower() if item.prefix else ibid
+                ref = words.ibid.lower() if item.prefix else words.ibid
             elif item.key in seen:
-                ref = short_reference(source, lang)
+                ref = short_reference(source, context.lang)
             else:
-                ref = full_reference(source, lang)
+                ref = full_reference(source, context.lang)
             prefix = html.escape(item.prefix) + " " if item.prefix else ""
             locator = ", " + html.escape(item.locator) if item.locator else ""
             parts.append(
@@ -196,15 +168,12 @@ class CitationTreeprocessor(Treeprocessor):
             )
         text = _capitalise("; ".join(parts))
         text += "" if plain_text(text).rstrip().endswith((".", "?", "!")) else "."
-        li = etree.fromstring(f'<li id="fn:{number}"><p>{text}\u00a0</p></li>')
+        cites = html.escape(" ".join(dict.fromkeys(item.key for item in items)))
+        li = etree.fromstring(f'<li id="fn:{number}" data-cites="{cites}"><p>{text}\u00a0</p></li>')
         back = etree.SubElement(
             li[0],
             "a",
-            {
-                "class": "footnote-backref",
-                "href": f"#fnref:{number}",
-                "title": BACK.get(lang, BACK["en"]),
-            },
+            {"class": "footnote-backref", "href": f"#fnref:{number}", "title": words.back_to_text},
         )
         back.text = "↩"
         return li
@@ -231,26 +200,34 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-class CitationExtension(Extension):
-    """Citations from a :class:`Bibliography`, formatted in ``lang``."""
+class CitationExtension(BriefExtension):
+    """Citations of the brief's ``.bib`` files as numbered notes (options: see ``context``)."""
 
-    def __init__(self, bibliography: Bibliography, lang: str = "fr", **kwargs: object) -> None:
-        self.bibliography = bibliography
-        self.lang = lang
-        self.state = PageState()
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.state = PageState()
 
-    def begin_page(self, path: str, source: str) -> None:
-        """Tell the extension which page comes next, for ``file:line`` messages."""
-        self.state = PageState(path=path, source=source)
+    def reset(self) -> None:
+        super().reset()
+        self.state = PageState()
+
+    def start(self) -> PageState:
+        """The page's state, named after the page at the conversion's first citation."""
+        context = self.context
+        if (self.state.path, self.state.source) != (context.path, context.source):
+            self.state = PageState(path=context.path, source=context.source)
+        return self.state
 
     def unknown_key_message(self, key: str) -> str:
+        broken = self.bibliography.broken.get(key)
+        if broken:
+            return f"citation of '{key}', whose entry at {broken} has errors: fix that entry"
         close = difflib.get_close_matches(key, self.bibliography.keys(), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
         return f"unknown citation key '{key}': {hint}add it to a .bib file in bib/ or fix the key"
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        super().extendMarkdown(md)
         if "@" not in md.ESCAPED_CHARS:
             md.ESCAPED_CHARS.append("@")  # so that \@ is a literal at-sign
         # After escapes (180) and code spans (190), before links (160) and references (170).
@@ -263,5 +240,6 @@ class CitationExtension(Extension):
         # After inline processing (20) so that every citation placeholder exists.
         md.treeprocessors.register(CitationTreeprocessor(md, self), "citation-notes", 17)
 
-    def reset(self) -> None:
-        self.state = PageState(path=self.state.path, source=self.state.source)
+
+def makeExtension(**kwargs: Any) -> CitationExtension:
+    return CitationExtension(**kwargs)

@@ -1,56 +1,56 @@
-"""The generator's Markdown extensions, made and driven together.
+"""All of the generator's Markdown extensions under one name.
 
-The site (through the plugin), the PDF export and the editors' check all
-convert pages with exactly this set, so the three read a page the same way.
+``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
+``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
+loads citations, the bibliography, the glossary, figures and external links
+with one set of options (see :mod:`briefkit.context`). Each also loads alone
+by its own module name. The site, the PDF export and the editors' check all
+convert pages with this set, so the three read a page the same way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
+from markdown import Markdown
 from markdown.extensions import Extension
 
-from briefkit.bibliography import Bibliography
 from briefkit.bibliography_page import BibliographyExtension
 from briefkit.citations import CitationExtension
+from briefkit.context import OPTIONS, BriefExtension
 from briefkit.figures import FigureExtension
-from briefkit.glossary import Glossary, GlossaryExtension
+from briefkit.glossary import GlossaryExtension
 from briefkit.links import ExternalLinkExtension
-from briefkit.problems import Problem
+
+NAME = "briefkit.extensions"
 
 
-@dataclass
-class BriefExtensions:
-    """Citations, bibliography, glossary and figures for one language."""
+class BriefExtensions(Extension):
+    """Citations, bibliography, glossary, figures and external links, sharing options."""
 
-    citations: CitationExtension
-    bibliography: BibliographyExtension
-    glossary: GlossaryExtension
-    figures: FigureExtension
-    links: ExternalLinkExtension
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {name: list(default) for name, default in OPTIONS.items()}
+        shared = {k: kwargs.pop(k) for k in ("bibliography", "glossary") if k in kwargs}
+        super().__init__(**kwargs)
+        options = {**self.getConfigs(), **shared}
+        self.citations = CitationExtension(**options)
+        self.parts: list[BriefExtension] = [
+            self.citations,
+            BibliographyExtension(**options),
+            GlossaryExtension(**options),
+            FigureExtension(**options),
+        ]
 
-    def all(self) -> list[Extension]:
-        return [self.citations, self.bibliography, self.glossary, self.figures, self.links]
+    def begin_page(self, path: str, source: str, src_uri: str = "") -> None:
+        """Name the page converted next, for every part."""
+        for part in self.parts:
+            part.begin_page(path, source, src_uri)
 
-    def begin_page(self, path: str, source: str, src_uri: str) -> None:
-        """Name the page converted next: ``path`` for messages, ``src_uri`` for links."""
-        self.citations.begin_page(path, source)
-        self.glossary.begin_page(src_uri)
-        self.figures.begin_page(path, source)
-
-    def problems(self) -> list[Problem]:
-        """What the last converted page got wrong."""
-        return [*self.citations.state.problems, *self.figures.state.problems]
+    def extendMarkdown(self, md: Markdown) -> None:
+        for part in self.parts:
+            part.extendMarkdown(md)
+        ExternalLinkExtension().extendMarkdown(md)
 
 
-def make_extensions(
-    bibliography: Bibliography, glossary: Glossary, groups: dict[str, dict[str, str]], lang: str
-) -> BriefExtensions:
-    """The extensions of one edition."""
-    return BriefExtensions(
-        CitationExtension(bibliography, lang),
-        BibliographyExtension(bibliography, groups, lang),
-        GlossaryExtension(glossary, lang),
-        FigureExtension(lang),
-        ExternalLinkExtension(),
-    )
+def makeExtension(**kwargs: Any) -> BriefExtensions:
+    return BriefExtensions(**kwargs)

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.problems import Problem, line_of
-
-LABEL = {"fr": "Figure {n} – ", "en": "Figure {n}: "}
+from briefkit.context import BriefExtension
+from briefkit.problems import Problem, line_of, report
 
 
 @dataclass
@@ -46,6 +45,8 @@ class FigureTreeprocessor(Treeprocessor):
         self.ext = extension
 
     def run(self, root: etree.Element) -> None:
+        context = self.ext.context
+        self.ext.state = FigureState(path=context.path, source=context.source)
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "p" and _lone_titled_image(child) is not None:
@@ -74,15 +75,14 @@ class FigureTreeprocessor(Treeprocessor):
             if not (image.get("alt") or "").strip():
                 at = state.source.find(f"]({image.get('src')}")
                 line = line_of(state.source, at) if at >= 0 else 1
-                state.problems.append(
-                    Problem(
-                        state.path,
-                        line,
-                        f"figure {state.count} "
-                        f"({image.get('src')}) has no alt text: write "
-                        "![what it shows](…)",
-                    )
+                problem = Problem(
+                    state.path,
+                    line,
+                    f"figure {state.count} ({image.get('src')}) has no alt text: "
+                    "write ![what it shows](…)",
                 )
+                state.problems.append(problem)
+                report(problem)
         caption = next(figure.iter("figcaption"), None)
         if caption is None:
             caption = etree.SubElement(figure, "figcaption")
@@ -91,7 +91,7 @@ class FigureTreeprocessor(Treeprocessor):
             caption.remove(paragraph)
             caption.text, caption[:] = paragraph.text, list(paragraph)
         label = etree.Element("span", {"class": "brief-figure-label"})
-        label.text = LABEL.get(self.ext.lang, LABEL["en"]).format(n=state.count)
+        label.text = self.ext.context.words.figure_label.format(n=state.count)
         label.tail = caption.text
         caption.text = None
         caption.insert(0, label)
@@ -103,21 +103,18 @@ def _lone_titled_image(p: etree.Element) -> etree.Element | None:
     return None
 
 
-class FigureExtension(Extension):
-    """Figures for pages in ``lang``; ``begin_page`` names the page for messages."""
+class FigureExtension(BriefExtension):
+    """Numbered figures with captions in the page's language."""
 
-    def __init__(self, lang: str = "fr", **kwargs: object) -> None:
-        self.lang = lang
-        self.state = FigureState()
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-
-    def begin_page(self, path: str, source: str = "") -> None:
-        self.state = FigureState(path=path, source=source)
+        self.state = FigureState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        super().extendMarkdown(md)
         # Before citations (17) so that citations in captions are numbered in reading order.
         md.treeprocessors.register(FigureTreeprocessor(md, self), "figures", 18)
 
-    def reset(self) -> None:
-        self.state = FigureState(path=self.state.path, source=self.state.source)
+
+def makeExtension(**kwargs: Any) -> FigureExtension:
+    return FigureExtension(**kwargs)

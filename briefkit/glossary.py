@@ -1,8 +1,6 @@
-"""The glossary: terms defined in their pages' front matter, linked from the text.
+"""The glossary extension: each page's first mention of a term links to its page.
 
-A term page is any page whose front matter has a ``glossary`` mapping
-(``term``, ``names``, ``aliases``, ``definition``): that one place feeds the
-page, the hover text, the index and the PDF. The tree processor, on the model
+Terms are read by :mod:`briefkit.glossary_terms`. The tree processor, on the model
 of Python-Markdown's ``abbr.py``, builds one regular expression of every alias,
 longest first, bounded so that a term inside another word is never matched,
 and links the first occurrence of each term per page.
@@ -13,125 +11,22 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
-import yaml
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.parity import split_front_matter
-from briefkit.problems import Problem, line_of, relpath
+from briefkit.context import BriefExtension
+from briefkit.glossary_terms import Term, collation_key
+from briefkit.vocabulary import Vocabulary
 
-REQUIRED = ("term", "names", "aliases", "definition")
 INDEX_MARKER = "[GLOSSARY]"
 # Never link inside these: headings, links, code, notes, abbreviations.
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "sup", "script"}
 SKIP_CLASSES = {"footnote", "brief-bibliography", "brief-glossary", "brief-mentioned-in"}
-MENTIONED = {"fr": "Mentionné dans\u00a0:", "en": "Mentioned in:"}
 MENTION_RE = re.compile(r'<div class="brief-mentioned-in" data-term="([^"]+)"></div>')
-
-
-@dataclass(frozen=True)
-class Term:
-    """One glossary entry, as written in its page's front matter."""
-
-    term: str
-    names: tuple[str, ...]
-    aliases: tuple[str, ...]
-    definition: str
-    page: str  # source path relative to docs_dir, e.g. "glossaire/quad.md"
-    path: str  # repository-relative path, for messages
-    line: int
-
-    @property
-    def slug(self) -> str:
-        return posixpath.splitext(posixpath.basename(self.page))[0]
-
-
-@dataclass
-class Glossary:
-    """Every term of one edition."""
-
-    terms: list[Term] = field(default_factory=list)
-
-    def by_page(self, page: str) -> Term | None:
-        return next((t for t in self.terms if t.page == page), None)
-
-
-def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
-    """The term defined by ``path``, if it is a glossary page, and its problems."""
-    text = path.read_text(encoding="utf-8")
-    where = relpath(path)
-    try:
-        meta = split_front_matter(text)[0]
-    except yaml.YAMLError as err:
-        error = " ".join(str(err).split())
-        return None, [Problem(where, 1, f"front matter is not valid YAML ({error}): fix it")]
-    if "glossary" not in meta:
-        return None, []
-    key = re.search(r"^glossary:", text, re.M)
-    line = line_of(text, key.start()) if key else 1
-    entry = meta["glossary"]
-    if not isinstance(entry, dict):
-        return None, [
-            Problem(where, line, "glossary: must be a mapping with " + ", ".join(REQUIRED))
-        ]
-    missing = [k for k in REQUIRED if not str(entry.get(k) or "").strip()]
-    if missing:
-        msg = f"glossary entry lacks {', '.join(missing)}: add them to the front matter"
-        return None, [Problem(where, line, msg)]
-    names, aliases = _strings(entry["names"]), _strings(entry["aliases"])
-    term = Term(
-        str(entry["term"]),
-        names,
-        aliases,
-        " ".join(str(entry["definition"]).split()),
-        path.relative_to(docs_dir).as_posix(),
-        where,
-        line,
-    )
-    return term, []
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else [value]
-    return tuple(str(v) for v in items if str(v).strip())
-
-
-def load_glossary(docs_dir: Path) -> tuple[Glossary, list[Problem]]:
-    """Every term page of ``docs_dir``, with duplicate terms and aliases reported."""
-    glossary, problems = Glossary(), []
-    owners: dict[str, Term] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        term, found = read_term(path, docs_dir)
-        problems.extend(found)
-        if term is None:
-            continue
-        for alias in {term.term, *term.aliases}:
-            if alias in owners:
-                first = owners[alias]
-                problems.append(
-                    Problem(
-                        term.path,
-                        term.line,
-                        f"'{alias}' is already defined by "
-                        f"{first.path}:{first.line}: keep one definition",
-                    )
-                )
-            owners[alias] = term
-        glossary.terms.append(term)
-    return glossary, problems
-
-
-def collation_key(text: str) -> str:
-    """Alphabetical order that files « État » under E, as dictionaries do."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def alias_pattern(terms: list[Term]) -> re.Pattern[str] | None:
@@ -151,7 +46,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         ext = self.ext
-        own = ext.glossary.by_page(ext.page)
+        own = ext.glossary.by_page(ext.context.src_uri)
         self.terms = {
             a: t for t in ext.glossary.terms if t is not own for a in (*t.aliases, t.term)
         }
@@ -182,10 +77,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         link = etree.Element(
             "a",
             {
-                "href": self.ext.href(term),
+                "href": self.ext.context.href(term.page),
                 "title": term.definition,
                 "class": "brief-term",
                 "id": f"term-{term.slug}",
+                "data-term": term.page,
             },
         )
         link.text, link.tail = match[1], text[match.end() :]
@@ -213,37 +109,41 @@ class GlossaryTreeprocessor(Treeprocessor):
         dl = etree.Element("dl", {"class": "brief-glossary"})
         for term in sorted(self.ext.glossary.terms, key=lambda t: collation_key(t.term)):
             dt = etree.SubElement(dl, "dt")
-            link = etree.SubElement(dt, "a", {"href": self.ext.href(term)})
+            link = etree.SubElement(dt, "a", {"href": self.ext.context.href(term.page)})
             link.text = term.term
             etree.SubElement(dl, "dd").text = term.definition
         return dl
 
 
-class GlossaryExtension(Extension):
-    """Glossary linking for one edition; ``begin_page`` names the page converted next."""
+class GlossaryExtension(BriefExtension):
+    """Links each page's first mention of a term to the term's page."""
 
-    def __init__(self, glossary: Glossary, lang: str = "fr", **kwargs: object) -> None:
-        self.glossary, self.lang = glossary, lang
-        self.page = ""
-        self.mentions: list[str] = []
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.mentions: list[str] = []  # term pages linked by the last conversion
 
-    def begin_page(self, page: str) -> None:
-        self.page, self.mentions = page, []
+    def reset(self) -> None:
+        super().reset()
+        self.mentions = []
 
-    def href(self, term: Term) -> str:
-        """Link to the term's page, relative to the current page's source file."""
-        return posixpath.relpath(term.page, posixpath.dirname(self.page) or ".")
+    def begin_page(self, path: str, source: str = "", src_uri: str = "") -> None:
+        super().begin_page(path, source, src_uri)
+        self.mentions = []
 
     def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
         # After citations (17) and the bibliography (16): notes exist and are skipped.
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", 15)
+
+
+def makeExtension(**kwargs: Any) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)
 
 
 def fill_mentions(
     page_html: str,
     mentions: dict[str, list[tuple[str, str]]],
-    lang: str,
+    words: Vocabulary,
     target: Callable[[str, str], str],
 ) -> str:
     """Fill a term page's "mentioned in" placeholder; ``target(page_url, anchor)`` makes hrefs."""
@@ -260,7 +160,7 @@ def fill_mentions(
             for url, title in places
         )
         return (
-            f'<div class="brief-mentioned-in"><p>{MENTIONED.get(lang, "Mentioned in:")}</p>'
+            f'<div class="brief-mentioned-in"><p>{html.escape(words.mentioned_in)}</p>'
             f"<ul>{items}</ul></div>"
         )
 

@@ -24,3 +24,7 @@ class ExternalLinkExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Last of the generator's processors: notes and captions exist by then.
         md.treeprocessors.register(ExternalLinkTreeprocessor(md), "external-links", 3)
+
+
+def makeExtension(**kwargs: object) -> ExternalLinkExtension:
+    return ExternalLinkExtension(**kwargs)

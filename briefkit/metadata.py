@@ -18,12 +18,8 @@ from dataclasses import dataclass
 from pybtex.database import Person
 
 from briefkit.bibliography import Source
-
-GENRE = {"fr": "Note d’analyse", "en": "Analytical brief"}
-LABELS = {
-    "fr": {"title": "Citer cette note", "intro": "Référence de cette note, à copier :"},
-    "en": {"title": "Cite this brief", "intro": "This brief’s reference, to copy:"},
-}
+from briefkit.sources import parse_date
+from briefkit.vocabulary import Vocabulary, vocabulary
 
 
 @dataclass(frozen=True)
@@ -40,12 +36,8 @@ class BriefInfo:
 
     @classmethod
     def from_meta(cls, meta: dict[str, object], url: str, lang: str) -> BriefInfo:
-        raw_date = meta.get("date")
-        if isinstance(raw_date, dt.date):
-            date = raw_date
-        elif raw_date:
-            date = dt.date.fromisoformat(str(raw_date))  # the check reports a malformed date
-        else:  # undated brief: the build's date (SOURCE_DATE_EPOCH keeps it reproducible)
+        date = parse_date(meta.get("date"))  # the front-matter check reports a bad one
+        if date is None:  # undated brief: the build's date (SOURCE_DATE_EPOCH keeps it stable)
             epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
             date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
         keywords = meta.get("keywords") or []
@@ -58,6 +50,10 @@ class BriefInfo:
             url,
             lang,
         )
+
+    @property
+    def words(self) -> Vocabulary:
+        return vocabulary(self.lang)
 
     @property
     def person(self) -> Person:
@@ -77,7 +73,7 @@ def csl_json(info: BriefInfo) -> str:
         "author": [{"family": " ".join(info.person.last_names),
                     "given": " ".join(info.person.first_names)}],
         "issued": {"date-parts": [[info.date.year, info.date.month, info.date.day]]},
-        "genre": GENRE.get(info.lang, GENRE["en"]), "abstract": info.description,
+        "genre": info.words.genre, "abstract": info.description,
         "language": info.lang, "URL": info.url,
     }  # fmt: skip
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
@@ -92,8 +88,8 @@ def bibtex(info: BriefInfo) -> str:
         ("year", str(info.date.year)),
         ("month", str(info.date.month)),
         ("url", info.url),
-        ("language", {"fr": "french"}.get(info.lang, "english")),
-        ("note", GENRE.get(info.lang, GENRE["en"])),
+        ("language", info.words.babel),
+        ("note", info.words.genre),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
     return f"@misc{{{info.key},\n{body}}}\n"
@@ -119,15 +115,15 @@ def ris(info: BriefInfo) -> str:
 
 def cite_block(info: BriefInfo) -> str:
     """The home page's "Cite this brief" block, every value escaped."""
-    words = LABELS.get(info.lang, LABELS["en"])
+    words = info.words
     parts = [("BibTeX", bibtex(info)), ("RIS", ris(info)), ("CSL-JSON", csl_json(info))]
     blocks = "".join(
         f"<p><strong>{name}</strong></p><pre><code>{html.escape(text)}</code></pre>"
         for name, text in parts
     )
     return (
-        f'<details class="brief-cite-this"><summary>{html.escape(words["title"])}</summary>'
-        f"<p>{html.escape(words['intro'])}</p>{blocks}</details>"
+        f'<details class="brief-cite-this"><summary>{html.escape(words.cite_title)}</summary>'
+        f"<p>{html.escape(words.cite_intro)}</p>{blocks}</details>"
     )
 
 

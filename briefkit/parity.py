@@ -12,16 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from briefkit.grammar import cited_keys
 from briefkit.problems import Problem, relpath
+from briefkit.sources import read_page
 
-CITED_KEY = re.compile(r"(?<![^\s;\[])@([A-Za-z0-9_](?:[\w:.\-/+]*\w)?)")
-BRACKET = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?![(\[:])")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"`[^`]*`")
-# libyaml's loader when PyYAML has it: front matter is read for every page.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -31,21 +26,6 @@ class Block:
     line: int
     heading: bool
     keys: tuple[str, ...]
-
-
-def split_front_matter(text: str) -> tuple[dict[str, object], int, str]:
-    """Front matter, the number of lines before the body, and the body."""
-    if not text.startswith("---\n"):
-        return {}, 0, text
-    end = text.find("\n---", 4)
-    if end < 0:
-        return {}, 0, text
-    data = yaml.load(text[4:end], Loader=SAFE_LOADER) or {}
-    rest = text[end + 4 :]
-    body = rest.lstrip("\n")
-    # Lines before the body: the front matter's and the blank ones after it.
-    offset = text[: end + 4].count("\n") + len(rest) - len(body)
-    return (data if isinstance(data, dict) else {}), offset, body
 
 
 def blocks(body: str, first_line: int) -> list[Block]:
@@ -75,25 +55,18 @@ def blocks(body: str, first_line: int) -> list[Block]:
 def _block(line: int, lines: list[str]) -> Block:
     if FENCE.match(lines[0]):
         return Block(line, False, ())  # code: no heading, no citation
-    text = CODE_SPAN.sub("", "\n".join(lines))
-    keys = tuple(k for bracket in BRACKET.findall(text) for k in CITED_KEY.findall(bracket))
-    return Block(line, lines[0].lstrip().startswith("#"), keys)
+    return Block(line, lines[0].lstrip().startswith("#"), cited_keys("\n".join(lines)))
 
 
 def compare_pages(first: Path, second: Path) -> list[Problem]:
     """Problems that make ``second`` not a paragraph-for-paragraph translation of ``first``."""
-    where_a, where_b = relpath(first), relpath(second)
-    try:
-        meta_a, off_a, body_a = split_front_matter(first.read_text(encoding="utf-8"))
-        meta_b, off_b, body_b = split_front_matter(second.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = where_a if str(first) in str(getattr(mark, "name", "")) else where_b
-        return [
-            Problem(
-                where, 1, f"front matter is not valid YAML ({' '.join(str(err).split())}): fix it"
-            )
-        ]
+    page_a, page_b = read_page(first), read_page(second)
+    where_a, where_b = page_a.where, page_b.where
+    if page_a.problems or page_b.problems:
+        return []  # unreadable front matter: reported by the front-matter check
+    meta_a, meta_b = page_a.meta, page_b.meta
+    body_a, body_b = page_a.body, page_b.body
+    off_a, off_b = page_a.body_line - 1, page_b.body_line - 1
     problems = [
         Problem(where_b, 1, f"front matter lacks '{k}' (present in {where_a}): translate it")
         for k in meta_a
@@ -130,31 +103,28 @@ def compare_pages(first: Path, second: Path) -> list[Problem]:
     return problems
 
 
-def check_parity(docs: Path, languages: list[str]) -> list[Problem]:
-    """Compare every edition of ``docs/<lang>/`` with the first one."""
-    base = languages[0]
-    pages = {
-        lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
-        for lang in languages
-    }
+def check_parity(editions: list[tuple[str, Path]]) -> list[Problem]:
+    """Compare each edition's pages (``(language, docs_dir)``) with the first edition's."""
+    base_lang, base = editions[0]
+    pages = {d: {p.relative_to(d) for p in d.rglob("*.md")} for _, d in editions}
     problems = []
-    for lang in languages[1:]:
-        for missing in sorted(pages[base] - pages[lang]):
+    for lang, other in editions[1:]:
+        for missing in sorted(pages[base] - pages[other]):
             problems.append(
                 Problem(
-                    relpath(docs / base / missing),
+                    relpath(base / missing),
                     1,
-                    f"no {lang} translation: add {relpath(docs / lang / missing)}",
+                    f"no {lang} translation: add {relpath(other / missing)}",
                 )
             )
-        for missing in sorted(pages[lang] - pages[base]):
+        for missing in sorted(pages[other] - pages[base]):
             problems.append(
                 Problem(
-                    relpath(docs / lang / missing),
+                    relpath(other / missing),
                     1,
-                    f"no {base} original: add {relpath(docs / base / missing)}",
+                    f"no {base_lang} original: add {relpath(base / missing)}",
                 )
             )
-        for shared in sorted(pages[base] & pages[lang]):
-            problems += compare_pages(docs / base / shared, docs / lang / shared)
+        for shared in sorted(pages[base] & pages[other]):
+            problems += compare_pages(base / shared, other / shared)
     return problems

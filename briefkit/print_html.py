@@ -19,11 +19,11 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from briefkit.assemble import AssembledEdition
 from briefkit.bibliography_page import Citing, fill_cited_in
-from briefkit.extensions import BriefExtensions
 from briefkit.glossary import fill_mentions
-from briefkit.parity import split_front_matter
-from briefkit.problems import BriefError, relpath
+from briefkit.harvest import harvest
+from briefkit.problems import BriefError, collect
 
 WEB_ONLY = "brief-web-only"
 
@@ -96,7 +96,9 @@ class PrintTreeprocessor(Treeprocessor):
             for back in [a for a in paragraph if a.get("class") == "footnote-backref"]:
                 paragraph.remove(back)
             paragraph.text = paragraph.text or ""
-            sup.tag, sup.attrib = "span", {"class": "brief-note", "id": f"fn:{number}"}
+            cites = li.get("data-cites", "")
+            sup.tag = "span"
+            sup.attrib = {"class": "brief-note", "id": f"fn:{number}", "data-cites": cites}
             sup.text, sup[:] = paragraph.text, list(paragraph)
             _strip_trailing_space(sup)
         root.remove(notes)
@@ -135,56 +137,38 @@ class PrintExtension(Extension):
         md.treeprocessors.register(PrintTreeprocessor(md, self.context), "print", 4)
 
 
-@dataclass
-class Edition:
-    """Everything needed to print one language."""
-
-    lang: str
-    docs_dir: Path
-    pages: list[str]
-    extensions: list[object]  # the site's Markdown extensions, by name
-    extension_configs: dict[str, dict[str, object]]
-    brief: BriefExtensions
-
-
-def convert_pages(edition: Edition) -> list[PrintPage]:
-    """Every page of ``edition`` as print-ready HTML, bibliography and mentions filled.
+def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
+    """Every printed page of the edition as print-ready HTML, bibliography and mentions filled.
 
     Raises :class:`BriefError` with every page's problems (unknown keys, figures
     without alt text…), so the PDF never prints a flagged citation.
     """
-    context = PrintContext(edition.pages, edition.docs_dir)
-    brief = edition.brief
-    problems = []
+    edition = assembled.edition
+    context = PrintContext(assembled.print_order, edition.docs_dir)
     citing: dict[str, list[Citing]] = {}
     mentions: dict[str, list[tuple[str, str]]] = {}
     converted = []
-    for src in edition.pages:
-        path = edition.docs_dir / src
-        text = path.read_text(encoding="utf-8")
-        meta, _, body = split_front_matter(text)
-        context.current = src
-        brief.begin_page(relpath(path), text, src)
-        md = markdown.Markdown(
-            extensions=[*edition.extensions, *brief.all(), PrintExtension(context)],
-            extension_configs=edition.extension_configs,
-        )
-        page_html = md.convert(body)
-        problems += brief.problems()
-        title = str(meta.get("title") or src)
-        for key, note in brief.citations.state.uses:
-            citing.setdefault(key, []).append(Citing(src, title, note))
-        for term_page in brief.glossary.mentions:
-            mentions.setdefault(term_page, []).append((src, title))
-        converted.append(PrintPage(src, meta, title, page_html))
-    if problems:
+    with collect() as problems:
+        for src in assembled.print_order:
+            page = assembled.pages[src]
+            context.current = src
+            page_html = assembled.converter(src, PrintExtension(context)).convert(page.body)
+            title = str(page.meta.get("title") or src)
+            facts = harvest(page_html)
+            for key, note in facts.uses:
+                citing.setdefault(key, []).append(Citing(src, title, note))
+            for term_page in facts.mentions:
+                mentions.setdefault(term_page, []).append((src, title))
+            converted.append(PrintPage(src, page.meta, title, page_html))
+    if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
+    words = edition.words
     for page in converted:
         page.body = fill_cited_in(
-            page.body, citing, edition.lang, lambda src, note: f"#{slug(src)}--fn:{note}"
+            page.body, citing, words, lambda src, note: f"#{slug(src)}--fn:{note}"
         )
         page.body = fill_mentions(
-            page.body, mentions, edition.lang, lambda src, anchor: f"#{slug(src)}--{anchor}"
+            page.body, mentions, words, lambda src, anchor: f"#{slug(src)}--{anchor}"
         )
     return converted
 

@@ -1,14 +1,24 @@
-"""Problems found in an editor's input, reported as ``file:line: message``.
+r"""Problems found in an editor's input, reported as ``file:line: message``.
 
 Every check in the generator produces :class:`Problem` values instead of
 raising on the first error, so that editors see every mistake in one run.
+Code that runs inside a Markdown conversion (where nothing can be returned)
+:func:`report`\ s them on the ``briefkit`` logger; whoever drives the
+conversion (the build, the check, the PDF export, the MkDocs plugin)
+:func:`collect`\ s them from there.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+LOGGER = "briefkit"
+log = logging.getLogger(LOGGER)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +30,7 @@ class Problem:
     message: str
     col: int = 1
     severity: str = "error"
+    key: str = ""  # the .bib entry or citation key concerned, when there is one
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -31,6 +42,10 @@ class Problem:
     def github(self) -> str:
         """The problem as a GitHub Actions annotation."""
         return f"::{self.severity} file={self.path},line={self.line},col={self.col}::{self.message}"
+
+
+class BuildFailed(Exception):
+    """A build stage failed; its message says why, for people."""
 
 
 class BriefError(Exception):
@@ -53,3 +68,41 @@ def relpath(path: str | Path) -> str:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of character ``offset`` in ``text``."""
     return text.count("\n", 0, max(offset, 0)) + 1
+
+
+def report(problem: Problem) -> None:
+    """Log ``problem`` on the ``briefkit`` logger, the object attached for collectors."""
+    level = logging.ERROR if problem.severity == "error" else logging.WARNING
+    log.log(level, "%s", problem.editor(), extra={"problem": problem})
+
+
+class ProblemCollector(logging.Handler):
+    """Keeps every :class:`Problem` reported while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            self.problems.append(problem)
+
+
+@contextmanager
+def collect(echo: bool = False) -> Iterator[list[Problem]]:
+    """Gather the problems reported inside the ``with`` block (not printed unless ``echo``)."""
+    collector = ProblemCollector()
+    propagate = log.propagate
+    log.addHandler(collector)
+    log.propagate = echo
+    try:
+        yield collector.problems
+    finally:
+        log.removeHandler(collector)
+        log.propagate = propagate
+
+
+def collecting() -> bool:
+    """Whether a :func:`collect` block is gathering problems right now."""
+    return any(isinstance(h, ProblemCollector) for h in log.handlers)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from briefkit.build import BuildFailed, languages
+from briefkit.editions import Publication
+from briefkit.problems import BuildFailed
 
 BUNDLE = "pagefind"
 # Text that is not the brief: permalinks and note back-links.
@@ -65,8 +66,8 @@ def index_edition(edition: Path, nested: list[Path]) -> None:
         raise BuildFailed(f"Pagefind failed on {edition.name}:\n{result.stdout}{result.stderr}")
 
 
-def index_site(root: Path, site: Path) -> None:
+def index_site(publication: Publication, site: Path) -> None:
     """Write a Pagefind bundle into each edition's folder of ``site``."""
-    subs = [sub for _, _, sub in languages(root) if sub]
-    for edition in [site, *(site / s for s in subs)]:
-        index_edition(edition, [site / s for s in subs if site / s != edition])
+    folders = [edition.site_dir(site) for edition in publication.editions]
+    for folder in folders:
+        index_edition(folder, [f for f in folders if f != folder and f.is_relative_to(folder)])

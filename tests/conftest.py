@@ -25,7 +25,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def brief_copy(tmp_path: Path) -> Path:
     """A scratch copy of the brief's sources that a test may break."""
-    for name in ("docs", "bib", "overrides"):
+    for name in ("docs", "bib"):
         shutil.copytree(ROOT / name, tmp_path / name)
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, tmp_path / config.name)

@@ -126,6 +126,11 @@ def run_check(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tup
     return code, capsys.readouterr().out.splitlines()
 
 
+def expected_code(lines: list[str]) -> int:
+    """1 when a line is an error, 0 when there are only warnings (CONTRIBUTING)."""
+    return 1 if any(": error: " in line for line in lines) else 0
+
+
 def bib_fields(text: str) -> dict[str, tuple[str, dict[str, str]]]:
     """Every entry's type and fields as bibtexparser reads them (strings resolved, unquoted)."""
     library = bibtexparser.parse_string(text)
@@ -164,6 +169,21 @@ def brief(brief_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # Each case breaks the copy and returns the lines the check must print.
 
 
+def broken_citations(root: Path, key: str, entry_line: int) -> list[str]:
+    """What the check says of every citation of a broken entry (pages are still checked)."""
+    found = set()
+    for page in sorted((root / "docs").rglob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if re.search(rf"\[[^\]]*@{re.escape(key)}\b", line):
+                found.add((page.relative_to(root).as_posix(), number))
+    return [
+        f"{path}:{number}:1: error: citation of '{key}', whose entry at {BIB}:{entry_line} "
+        "has errors: fix that entry"
+        for path, number in sorted(found)
+    ]
+
+
 def malformed_entry(root: Path) -> list[str]:
     bib = root / BIB
     append(bib, "\n@online{doe2024broken,\n  author = {Doe, Jane},\n  title = {Never closed\n}\n")
@@ -188,22 +208,29 @@ def missing_required_field(root: Path) -> list[str]:
     bib = root / BIB
     drop_field(bib, "byrne2023orient", "title")
     line = line_with(bib, "@report{byrne2023orient,")
-    return [f"{BIB}:{line}:1: error: @report 'byrne2023orient' is missing required field title"]
+    return [
+        f"{BIB}:{line}:1: error: @report 'byrne2023orient' is missing required field title",
+        *broken_citations(root, "byrne2023orient", line),
+    ]
 
 
 def javascript_url(root: Path) -> list[str]:
     line = set_field(root / BIB, "bermudez2023najin", "url", "{javascript:alert(1)}")
+    entry = line_with(root / BIB, "{bermudez2023najin,")
     return [
         f"{BIB}:{line}:1: error: unsafe or malformed url in 'bermudez2023najin': "
-        "'javascript:alert(1)'; only http:// and https:// addresses without spaces are allowed"
+        "'javascript:alert(1)'; only http:// and https:// addresses without spaces are allowed",
+        *broken_citations(root, "bermudez2023najin", entry),
     ]
 
 
 def undefined_string(root: Path) -> list[str]:
     line = set_field(root / BIB, "bermudez2023najin", "organization", "beyondparallel")
+    entry = line_with(root / BIB, "{bermudez2023najin,")
     return [
         f"{BIB}:{line}:1: error: undefined @string 'beyondparallel' in field 'organization' of "
-        "'bermudez2023najin': define it with @string or put the value in braces"
+        "'bermudez2023najin': define it with @string or put the value in braces",
+        *broken_citations(root, "bermudez2023najin", entry),
     ]
 
 
@@ -304,7 +331,7 @@ def test_each_breakage_is_reported_at_its_line_and_fails_the_check(
     expected = breakage(brief)
     code, printed = run_check(capsys, brief)
     assert printed == expected
-    assert code == 1
+    assert code == expected_code(expected)
 
 
 def test_the_real_brief_is_clean(brief: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -315,13 +342,13 @@ def test_the_real_brief_is_clean(brief: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0
 
 
-def test_a_warning_alone_still_fails_and_is_counted(
+def test_a_warning_alone_is_counted_but_passes(
     brief: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     not_canonical(brief)
     code = main(["--root", str(brief)])
     assert capsys.readouterr().err.strip() == "0 error(s), 1 warning(s)"
-    assert code == 1
+    assert code == 0
 
 
 # --- translation parity ----------------------------------------------------------------------
@@ -408,7 +435,7 @@ def test_github_format_prints_warning_annotations(
     not_canonical(brief)
     code, printed = run_check(capsys, brief, "--format", "github")
     assert printed == [f"::warning file={BIB},line=1,col=1::{CANONICAL_WARNING}"]
-    assert code == 1
+    assert code == 0
 
 
 # --- the .bib formatter ----------------------------------------------------------------------
@@ -509,4 +536,6 @@ def test_invalid_front_matter_yaml_is_reported_not_raised(
         page.write_text(page.read_text(encoding="utf-8").replace("title:", "title: [", 1), "utf-8")
     assert main(["--root", str(brief_copy)]) == 1
     out = capsys.readouterr().out
-    assert "docs/fr/auteur.md:1:1: error: front matter is not valid YAML" in out
+    for lang in ("fr", "en"):
+        page = brief_copy / "docs" / lang / "auteur.md"
+        assert f"{page}:3:12: error: front matter is not valid YAML" in out

@@ -51,7 +51,7 @@ EN_FULL_M = (
 )
 EN_SHORT_M = "Morvan and Quenneville, “Les essaims perdus du plateau”"
 
-NOTE_RE = re.compile(r'<li id="fn:(\d+)">\s*<p>(.*?)</p>\s*</li>', re.S)
+NOTE_RE = re.compile(r'<li [^>]*?id="fn:(\d+)"[^>]*>\s*<p>(.*?)</p>\s*</li>', re.S)
 CALL_RE = re.compile(
     r'<sup id="fnref:(\d+)"><a class="footnote-ref" href="#fn:(\d+)">(\d+)</a></sup>'
 )
@@ -67,7 +67,7 @@ def bib(tmp_path_factory: pytest.TempPathFactory) -> Bibliography:
 
 
 def convert(bib: Bibliography, source: str, lang: str = "fr") -> tuple[str, PageState]:
-    ext = CitationExtension(bib, lang)
+    ext = CitationExtension(bibliography=bib, lang=lang)
     ext.begin_page("docs/page.md", source)
     md = markdown.Markdown(extensions=[ext, "attr_list", "fenced_code", "tables", "admonition"])
     return md.convert(source), ext.state
@@ -362,7 +362,7 @@ def test_french_back_links(bib: Bibliography) -> None:
 
 
 def test_each_page_starts_its_own_numbering(bib: Bibliography) -> None:
-    ext = CitationExtension(bib, "fr")
+    ext = CitationExtension(bibliography=bib, lang="fr")
     pages = []
     for name, source in [("a.md", f"A [@{MOR}]. B [@{OST}]."), ("b.md", f"C [@{OST}]. D [@nope].")]:
         ext.begin_page(name, source)
@@ -411,7 +411,9 @@ def test_second_key_without_semicolon_is_not_silently_dropped(bib: Bibliography)
 
 def test_author_footnotes_and_citations_on_one_page_are_reported() -> None:
     real = load_or_raise(Path(__file__).resolve().parent.parent / "bib")
-    md = markdown.Markdown(extensions=["footnotes", CitationExtension(real, "fr")])
+    md = markdown.Markdown(
+        extensions=["footnotes", CitationExtension(bibliography=real, lang="fr")]
+    )
     ext = next(e for e in md.registeredExtensions if isinstance(e, CitationExtension))
     ext.begin_page("docs/fr/x.md", "x")
     md.convert("Texte[^1] et [@byrne2023orient].\n\n[^1]: Une note.")

@@ -23,8 +23,8 @@ FIGURE = """Text about routes.
 
 
 def convert(source: str, lang: str) -> tuple[str, FigureExtension]:
-    figures = FigureExtension(lang)
-    citations = CitationExtension(load_or_raise(ROOT / "bib"), lang)
+    figures = FigureExtension(lang=lang)
+    citations = CitationExtension(bibliography=load_or_raise(ROOT / "bib"), lang=lang)
     figures.begin_page("docs/x.md", source)
     md = markdown.Markdown(extensions=["md_in_html", "attr_list", citations, figures])
     return md.convert(source), figures

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import logging
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -12,16 +11,11 @@ import markdown
 import pytest
 import yaml
 
-from briefkit.build import BuildFailed, build_all
-from briefkit.glossary import (
-    INDEX_MARKER,
-    Glossary,
-    GlossaryExtension,
-    Term,
-    fill_mentions,
-    load_glossary,
-)
-from briefkit.problems import Problem
+from briefkit.build import build_all
+from briefkit.glossary import INDEX_MARKER, GlossaryExtension, fill_mentions
+from briefkit.glossary_terms import Glossary, Term, load_glossary
+from briefkit.problems import BuildFailed, Problem
+from briefkit.vocabulary import vocabulary
 from tests.conftest import ROOT
 from tests.htmldom import Node, parse
 
@@ -72,9 +66,11 @@ def convert(
     text: str, terms: list[Term] | None = None, lang: str = "fr", page: str = "section.md"
 ) -> tuple[Node, GlossaryExtension, str]:
     """The converted page as a tree, the extension (for its mentions), and the raw HTML."""
-    ext = GlossaryExtension(Glossary(french_terms() if terms is None else terms), lang)
+    ext = GlossaryExtension(
+        glossary=Glossary(french_terms() if terms is None else terms), lang=lang
+    )
     md = markdown.Markdown(extensions=[ext, "attr_list", "fenced_code", "tables", "toc"])
-    ext.begin_page(page)
+    ext.begin_page(page, "", page)
     out = md.convert(text)
     return parse(out), ext, out
 
@@ -105,6 +101,7 @@ def test_the_link_carries_class_id_href_and_definition() -> None:
         "href": "glossaire/kn-25.md",
         "id": "term-kn-25",
         "title": KN25_FR,
+        "data-term": "glossaire/kn-25.md",
     }
     assert tree.find("p").text() == "Le KN-25 tire."
 
@@ -275,9 +272,9 @@ def test_the_title_is_the_definition_escaped() -> None:
 
 
 def test_footnotes_are_never_linked() -> None:
-    ext = GlossaryExtension(Glossary(french_terms()), "fr")
+    ext = GlossaryExtension(glossary=Glossary(french_terms()), lang="fr")
     md = markdown.Markdown(extensions=[ext, "footnotes"])
-    ext.begin_page("section.md")
+    ext.begin_page("section.md", "", "section.md")
     tree = parse(md.convert("Un tir[^1], puis le KN-25.\n\n[^1]: Le Quad et le KN-25."))
     note = tree.find("div", "footnote")
     assert note is not None and "Le Quad et le KN-25." in note.text()
@@ -361,12 +358,12 @@ def test_mentions_are_recorded_once_each_in_reading_order() -> None:
 
 
 def test_begin_page_resets_mentions_and_first_occurrences() -> None:
-    ext = GlossaryExtension(Glossary(french_terms()), "fr")
+    ext = GlossaryExtension(glossary=Glossary(french_terms()), lang="fr")
     md = markdown.Markdown(extensions=[ext])
-    ext.begin_page("a.md")
+    ext.begin_page("a.md", "", "a.md")
     md.convert("Le Quad.")
     assert ext.mentions == ["glossaire/quad.md"]
-    ext.begin_page("b.md")
+    ext.begin_page("b.md", "", "b.md")
     tree = parse(md.reset().convert("Le KN-25 et le Quad."))
     assert ext.mentions == ["glossaire/kn-25.md", "glossaire/quad.md"]
     assert linked(tree) == [("KN-25", "glossaire/kn-25.md"), ("Quad", "glossaire/quad.md")]
@@ -383,7 +380,9 @@ def test_fill_mentions_lists_the_pages_and_escapes_titles() -> None:
         '<p>x</p><div class="brief-mentioned-in" data-term="glossaire/quad.md"></div><p>y</p>'
     )
     mentions = {"glossaire/quad.md": [("a/", "A & <B>"), ("c/", "C")]}
-    out = fill_mentions(page_html, mentions, "fr", lambda url, anchor: f"../{url}#{anchor}")
+    out = fill_mentions(
+        page_html, mentions, vocabulary("fr"), lambda url, anchor: f"../{url}#{anchor}"
+    )
     tree = parse(out)
     box = tree.find("div", "brief-mentioned-in")
     assert box is not None
@@ -398,13 +397,15 @@ def test_fill_mentions_lists_the_pages_and_escapes_titles() -> None:
 
 def test_fill_mentions_drops_the_placeholder_of_an_unmentioned_term() -> None:
     page_html = '<p>x</p><div class="brief-mentioned-in" data-term="glossaire/quad.md"></div>'
-    out = fill_mentions(page_html, {}, "en", lambda url, anchor: url)
+    out = fill_mentions(page_html, {}, vocabulary("en"), lambda url, anchor: url)
     assert out == "<p>x</p>"
 
 
 def test_fill_mentions_labels_in_english() -> None:
     page_html = '<div class="brief-mentioned-in" data-term="glossaire/quad.md"></div>'
-    out = fill_mentions(page_html, {"glossaire/quad.md": [("x/", "X")]}, "en", lambda u, a: u)
+    out = fill_mentions(
+        page_html, {"glossaire/quad.md": [("x/", "X")]}, vocabulary("en"), lambda u, a: u
+    )
     assert parse(out).find("p").text() == "Mentioned in:"
 
 
@@ -566,14 +567,11 @@ def test_a_term_repeated_as_its_own_alias_is_no_duplicate(docs: Path) -> None:
     assert len(glossary.terms) == 1
 
 
-def test_invalid_yaml_front_matter_is_a_problem_not_an_exception(docs: Path) -> None:
+def test_invalid_yaml_front_matter_is_left_to_the_front_matter_check(docs: Path) -> None:
     write(docs, "broken.md", "---\ntitle: [Quad\nglossary:\n  term: Quad\n---\n\n# Quad\n")
     write(docs, "quad.md", GOOD)
     glossary, problems = load_glossary(docs)
-    assert len(problems) == 1
-    assert (problems[0].path, problems[0].line) == ("docs/fr/glossaire/broken.md", 1)
-    assert problems[0].message.startswith("front matter is not valid YAML (")
-    assert problems[0].message.endswith("): fix it")
+    assert problems == []  # named once, with YAML's line, by the front-matter check
     assert [t.term for t in glossary.terms] == ["Quad"]
 
 
@@ -582,11 +580,7 @@ def test_every_problem_of_every_page_is_reported_in_one_run(docs: Path) -> None:
     write(docs, "b.md", "---\nglossary:\n  term: B\n---\n")
     write(docs, "c.md", "---\ntitle: [\n---\n")
     _, problems = load_glossary(docs)
-    assert [(Path(p.path).name, p.line) for p in problems] == [
-        ("a.md", 2),
-        ("b.md", 2),
-        ("c.md", 1),
-    ]
+    assert [(Path(p.path).name, p.line) for p in problems] == [("a.md", 2), ("b.md", 2)]
 
 
 def test_pages_without_a_glossary_entry_are_ignored(docs: Path) -> None:
@@ -738,16 +732,16 @@ def test_a_term_page_without_definition_fails_the_build(
     assert broken != text and "definition:" not in broken.split("\n---", 1)[0]
     page.write_text(broken, encoding="utf-8")
     target = brief_copy / "site"
-    # BuildFailed carries the stage; the problems themselves are logged as they are found.
-    with caplog.at_level(logging.ERROR), pytest.raises(BuildFailed, match=r"^mkdocs\.yml: "):
+    # The build stops with every problem of the brief listed in its message.
+    with pytest.raises(BuildFailed) as failure:
         build_all(brief_copy, target, with_pdf=False)
-    assert "the glossary has errors" in caplog.text
+    message = str(failure.value)
     assert re.search(
-        r"docs/fr/glossaire/kn-25\.md:4: glossary entry lacks definition: "
+        r"docs/fr/glossaire/kn-25\.md:4:1: error: glossary entry lacks definition: "
         r"add them to the front matter",
-        caplog.text,
+        message,
     )
-    assert "hwasong-18.md" not in caplog.text  # only the broken page is named
+    assert "hwasong-18.md" not in message  # only the broken page is named
     assert not target.exists()
     assert not list(brief_copy.glob(".site.*"))
 

@@ -120,7 +120,7 @@ def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
 
 def test_brief_key_is_the_same_in_both_languages() -> None:
     from briefkit.metadata import BriefInfo
-    from briefkit.parity import split_front_matter
+    from briefkit.sources import split_front_matter
 
     keys = {
         BriefInfo.from_meta(

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.parity import Block, blocks, check_parity, compare_pages, split_front_matter
+from briefkit.parity import Block, blocks, check_parity, compare_pages
 from briefkit.problems import Problem
+from briefkit.sources import read_page, split_front_matter
 from tests.conftest import ROOT
 
 FRONT = "---\ntitle: Titre\ndescription: Résumé.\n---\n\n"
@@ -35,11 +36,11 @@ def write(docs: Path, name: str, text: str) -> Path:
 
 
 def messages(docs: Path) -> list[str]:
-    return [str(p) for p in check_parity(docs, ["fr", "en"])]
+    return [str(p) for p in check_parity([("fr", docs / "fr"), ("en", docs / "en")])]
 
 
 def test_matching_editions_have_no_problems(docs: Path) -> None:
-    assert check_parity(docs, ["fr", "en"]) == []
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == []
 
 
 def test_a_page_only_in_french_asks_for_the_english_path(docs: Path) -> None:
@@ -67,7 +68,7 @@ def test_pages_missing_on_both_sides_are_all_reported(docs: Path) -> None:
 
 def test_a_different_number_of_paragraphs_is_reported(docs: Path) -> None:
     write(docs, "en/page.md", PAGE_EN + "\nAn extra paragraph the French lacks.\n")
-    problems = check_parity(docs, ["fr", "en"])
+    problems = check_parity([("fr", docs / "fr"), ("en", docs / "en")])
     assert [(p.path, p.message) for p in problems] == [
         (
             "docs/en/page.md",
@@ -79,7 +80,7 @@ def test_a_different_number_of_paragraphs_is_reported(docs: Path) -> None:
 def test_a_paragraph_split_in_two_is_reported(docs: Path) -> None:
     split = PAGE_EN.replace("A first paragraph [@alpha].", "A first\n\nparagraph [@alpha].")
     write(docs, "en/page.md", split)
-    problems = check_parity(docs, ["fr", "en"])
+    problems = check_parity([("fr", docs / "fr"), ("en", docs / "en")])
     counts = [p for p in problems if "paragraphs but" in p.message]
     assert [p.message for p in counts] == [
         "3 paragraphs but docs/fr/page.md has 2: translate paragraph for paragraph"
@@ -90,7 +91,7 @@ def test_a_paragraph_split_in_two_is_reported(docs: Path) -> None:
 
 def test_a_different_number_of_headings_is_reported(docs: Path) -> None:
     write(docs, "fr/page.md", PAGE_FR + "\n## Une section\n")
-    problems = check_parity(docs, ["fr", "en"])
+    problems = check_parity([("fr", docs / "fr"), ("en", docs / "en")])
     assert [(p.path, p.message) for p in problems] == [
         (
             "docs/en/page.md",
@@ -117,7 +118,7 @@ def test_different_citation_keys_name_the_english_paragraph_line(
 ) -> None:
     write(docs, "fr/page.md", front + TWO_CITED)
     write(docs, "en/page.md", front + "One [@alpha].\n\nTwo [@gamma].\n")
-    assert check_parity(docs, ["fr", "en"]) == [
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == [
         Problem(
             "docs/en/page.md",
             line_en,
@@ -130,7 +131,7 @@ def test_different_citation_keys_name_the_english_paragraph_line(
 def test_citation_problem_line_with_a_blank_line_after_the_front_matter(docs: Path) -> None:
     write(docs, "fr/page.md", PAGE_FR)
     write(docs, "en/page.md", PAGE_EN.replace("[see @beta, p. 3]", "[see @gamma, p. 3]"))
-    (problem,) = check_parity(docs, ["fr", "en"])
+    (problem,) = check_parity([("fr", docs / "fr"), ("en", docs / "en")])
     lines = (docs / "en/page.md").read_text(encoding="utf-8").splitlines()
     assert lines[problem.line - 1].startswith("A second")
     assert problem.line == 10
@@ -140,7 +141,7 @@ def test_citation_problem_line_with_a_blank_line_after_the_front_matter(docs: Pa
 def test_translated_prefixes_and_locators_are_not_differences(docs: Path) -> None:
     write(docs, "fr/page.md", "Texte [voir @alpha, p. 3 ; et @beta, chap. 2].\n")
     write(docs, "en/page.md", "Text [see @alpha, p. 3; and @beta, ch. 2].\n")
-    assert check_parity(docs, ["fr", "en"]) == []
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == []
 
 
 def test_a_citation_missing_from_a_multi_key_bracket_is_reported(docs: Path) -> None:
@@ -183,7 +184,7 @@ def test_a_front_matter_field_missing_in_french_is_reported(docs: Path) -> None:
 
 def test_front_matter_values_may_differ(docs: Path) -> None:
     write(docs, "en/page.md", PAGE_EN.replace("title: Title", "title: Something else"))
-    assert check_parity(docs, ["fr", "en"]) == []
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == []
 
 
 CODE_FR = "Avant.\n\n```python\nx = 1\n\n\ny = 2\n```\n\nAprès.\n"
@@ -198,7 +199,7 @@ def test_fenced_code_with_blank_lines_is_one_block(docs: Path) -> None:
     ]
     write(docs, "fr/page.md", CODE_FR)
     write(docs, "en/page.md", CODE_EN)
-    assert check_parity(docs, ["fr", "en"]) == []
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == []
 
 
 def test_tilde_fences_are_code_too() -> None:
@@ -216,7 +217,7 @@ def test_citations_inside_code_spans_are_not_citations(docs: Path) -> None:
     assert block.keys == ("alpha",)
     write(docs, "fr/page.md", "Écrire `[@clé]` pour citer [@alpha].\n")
     write(docs, "en/page.md", "Write `[@key]` to cite [@alpha].\n")
-    assert check_parity(docs, ["fr", "en"]) == []
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == []
 
 
 def test_citations_inside_backtick_fences_are_not_citations() -> None:
@@ -227,7 +228,7 @@ def test_citations_inside_backtick_fences_are_not_citations() -> None:
 def test_citations_inside_tilde_fences_are_not_citations(docs: Path) -> None:
     write(docs, "fr/page.md", "~~~\nVoir [@dupont2020].\n~~~\n")
     write(docs, "en/page.md", "~~~\nSee [@smith2020].\n~~~\n")
-    assert check_parity(docs, ["fr", "en"]) == []
+    assert check_parity([("fr", docs / "fr"), ("en", docs / "en")]) == []
 
 
 def test_a_longer_fence_may_quote_a_shorter_one() -> None:
@@ -235,10 +236,14 @@ def test_a_longer_fence_may_quote_a_shorter_one() -> None:
     assert [b.line for b in blocks(text, 1)] == [1, 8]
 
 
-def test_invalid_front_matter_is_a_problem_not_an_exception(docs: Path) -> None:
-    write(docs, "en/page.md", "---\ntitle: [Title\n---\n\n# Title\n")
-    problems = check_parity(docs, ["fr", "en"])
-    assert any(p.path == "docs/en/page.md" for p in problems)
+def test_invalid_front_matter_is_named_on_its_own_file_at_yaml_s_line(docs: Path) -> None:
+    write(docs, "fr/page.md", "---\ntitle: Titre\ndescription: a: b\n---\n\n# Titre\n")
+    problems = check_parity([("fr", docs / "fr"), ("en", docs / "en")])
+    assert not [p for p in problems if p.path.endswith("page.md")]  # the front-matter check's
+    (problem,) = read_page(docs / "fr/page.md").problems
+    assert (problem.path, problem.line, problem.col) == ("docs/fr/page.md", 3, 15)
+    assert "front matter is not valid YAML (mapping values are not allowed" in problem.message
+    assert "put values holding ': '" in problem.message
 
 
 def test_split_front_matter_returns_fields_and_body() -> None:
@@ -263,7 +268,7 @@ def test_the_real_brief_editions_are_translations_of_each_other(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(ROOT)
-    assert check_parity(ROOT / "docs", ["fr", "en"]) == []
+    assert check_parity([("fr", ROOT / "docs" / "fr"), ("en", ROOT / "docs" / "en")]) == []
     # And the check does look at them: every page has a counterpart with blocks in it.
     pages = sorted((ROOT / "docs" / "fr").rglob("*.md"))
     assert len(pages) >= 10

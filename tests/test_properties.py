@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefkit.bibliography import load_or_raise
-from briefkit.extensions import make_extensions
-from briefkit.glossary import Glossary, Term
+from briefkit.extensions import BriefExtensions
+from briefkit.glossary_terms import Glossary, Term
 from tests.conftest import ROOT
 
 BIB = load_or_raise(ROOT / "bib")
@@ -88,9 +88,9 @@ def balanced(html: str) -> bool:
 
 
 def convert(text: str) -> str:
-    brief = make_extensions(BIB, Glossary(list(TERMS)), {}, "fr")
+    brief = BriefExtensions(bibliography=BIB, glossary=Glossary(list(TERMS)), lang="fr")
     brief.begin_page("docs/fr/p.md", text, "p.md")
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", *brief.all()])
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", brief])
     return md.convert(text)
 
 

@@ -1,0 +1,49 @@
+"""What every page's front matter must hold, checked the same way by check and build.
+
+Every page needs a ``title`` and a ``description`` (the page's title, search
+results, sharing cards); the home page also an ``author`` and a ``date``
+(``YYYY-MM-DD``), which the "cite this brief" files, the JSON-LD and the PDF
+cover are made from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefkit.problems import Problem, line_of
+from briefkit.sources import PageSource, parse_date
+
+PAGE_FIELDS = ("title", "description")
+HOME_FIELDS = ("author", "date")
+HOME = "index.md"
+
+
+def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
+    """Invalid YAML, a missing required field, or a date that is no date."""
+    if page.problems:
+        return list(page.problems)
+    if not page.meta and not page.text.startswith("---"):
+        wanted = ", ".join(PAGE_FIELDS + (HOME_FIELDS if is_home else ()))
+        message = f"no front matter: start the page with a --- block holding {wanted}"
+        return [Problem(page.where, 1, message)]
+    wanted = PAGE_FIELDS + (HOME_FIELDS if is_home else ())
+    problems = [
+        Problem(page.where, 1, f"front matter lacks '{name}': add it")
+        for name in wanted
+        if not str(page.meta.get(name) or "").strip()
+    ]
+    for name in ("date",):
+        if name in page.meta and page.meta[name] and parse_date(page.meta[name]) is None:
+            problems.append(
+                Problem(
+                    page.where,
+                    _line_of_field(page.text, name),
+                    f"{name} {str(page.meta[name])!r} is not a date: write YYYY-MM-DD",
+                )
+            )
+    return problems
+
+
+def _line_of_field(text: str, name: str) -> int:
+    match = re.search(rf"^{re.escape(name)}\s*:", text, re.M)
+    return line_of(text, match.start()) if match else 1

@@ -1,0 +1,129 @@
+"""Every word the generator shows a reader, per language, read from data files.
+
+One file per language in ``briefkit/languages/<code>.yml`` holds every
+user-visible word: note terms, months, date formats, "cited in", the PDF's
+headings, the language switch's name. Code never spells a word itself; it
+asks :func:`vocabulary` for one. Adding a language is adding its file.
+
+The one fallback rule: a language without a file (``pt``, ``es``…) uses the
+English words, and :func:`vocabulary` says so once in the log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LANGUAGES_DIR = Path(__file__).with_name("languages")
+FALLBACK = "en"
+log = logging.getLogger("briefkit")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words and marks of one language."""
+
+    code: str
+    language_name: str
+    locale: str
+    babel: str
+    and_: str
+    et_al: str
+    ibid: str
+    open_quote: str
+    close_quote: str
+    available: str
+    accessed: str
+    volume: str
+    number: str
+    months: tuple[str, ...]
+    date_format: str
+    month_year_format: str
+    ordinals: dict[int, str]
+    back_to_text: str
+    cited_in: str
+    note: str
+    other_sources: str
+    mentioned_in: str
+    figure_label: str
+    download_pdf: str
+    genre: str
+    cite_title: str
+    cite_intro: str
+    toc_heading: str
+
+    def month(self, number: int) -> str:
+        """The name of month ``number`` (1–12)."""
+        return self.months[number - 1]
+
+    def day(self, number: int) -> str:
+        """A day of the month as this language writes it (``1er`` in French)."""
+        return self.ordinals.get(number, str(number))
+
+    def date(self, value: dt.date) -> str:
+        """``27 novembre 2026`` / ``27 November 2026``."""
+        return self.date_format.format(
+            day=self.day(value.day), month=self.month(value.month), year=value.year
+        )
+
+    def month_year(self, month: int, year: int | str) -> str:
+        """``octobre 2023`` / ``October 2023``."""
+        return self.month_year_format.format(month=self.month(month), year=year)
+
+
+def word_names() -> list[str]:
+    """The keys every language file must define (``and_`` is written ``and``)."""
+    return [f.name.rstrip("_") for f in dataclasses.fields(Vocabulary) if f.name != "code"]
+
+
+def language_files() -> dict[str, Path]:
+    """Every shipped language, by code."""
+    return {path.stem: path for path in sorted(LANGUAGES_DIR.glob("*.yml"))}
+
+
+def load_language(code: str, path: Path) -> Vocabulary:
+    """One language file as a :class:`Vocabulary`; a missing or extra word is an error."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    wanted = set(word_names())
+    missing, extra = sorted(wanted - set(data)), sorted(set(data) - wanted)
+    if missing or extra:
+        raise ValueError(f"{path}: missing words {missing}, unknown words {extra}")
+    values = {
+        name: data[name.rstrip("_")]
+        for name in (f.name for f in dataclasses.fields(Vocabulary))
+        if name != "code"
+    }
+    values["months"] = tuple(str(m) for m in values["months"])
+    values["ordinals"] = {int(k): str(v) for k, v in (values["ordinals"] or {}).items()}
+    if len(values["months"]) != 12:
+        raise ValueError(f"{path}: months must list 12 names")
+    return Vocabulary(code=code, **values)
+
+
+def base_language(lang: str) -> str:
+    """``pt_BR`` -> ``pt``: the language part of a locale code."""
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+@cache
+def vocabulary(lang: str) -> Vocabulary:
+    """The words of ``lang`` (``fr``, ``en_GB``…); English, with a log line, if none exist."""
+    files = language_files()
+    code = base_language(lang)
+    if code not in files:
+        log.info(
+            "no words for language '%s': add briefkit/languages/%s.yml; English is used", lang, code
+        )
+        code = FALLBACK
+    return load_language(code, files[code])
+
+
+def has_words(lang: str) -> bool:
+    """Whether ``lang`` has its own words (and so needs no fallback)."""
+    return base_language(lang) in language_files()
