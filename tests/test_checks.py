@@ -345,7 +345,7 @@ def different_citations(root: Path) -> tuple[str, int]:
         f"differ from docs/fr/vostotchny.md:{fr_line} "
         "['tass2023agreements', 'byrne2023orient', 'cha2023axis', 'bremer2023ep305']: "
         "cite the same sources",
-        line_with(en, "approaching Tehran"),  # the paragraph that differs
+        line_with(en, "approached Tehran"),  # the paragraph that differs
     )
 
 
