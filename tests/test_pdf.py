@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 SECTIONS = {
     "fr": ["La rencontre de Vostotchny", "Un partenariat inégal", "Attendre et observer"],
-    "en": ["The Vostochny meeting", "An unequal partnership", "Waiting and watching"],
+    "en": ["The Vostochny meeting", "An unequal partnership", "Watching and waiting"],
 }
 
 

@@ -141,7 +141,7 @@ def test_printing_a_page_hides_the_site_chrome(page: object, published: tuple[st
     assert page.is_visible("article h1")  # type: ignore[attr-defined]
 
 
-def test_french_quotation_in_english_page_is_marked_french(published: tuple[str, Path]) -> None:
+def test_french_words_in_english_page_are_marked_french(published: tuple[str, Path]) -> None:
     _, site = published
-    html = (site / "en" / "attendre-et-observer" / "index.html").read_text(encoding="utf-8")
-    assert '<span lang="fr">« un autre temps géopolitique »</span>' in html
+    html = (site / "en" / "glossaire" / "camp-david" / "index.html").read_text(encoding="utf-8")
+    assert '<em lang="fr">L’esprit de Camp David</em>' in html
