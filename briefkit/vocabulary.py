@@ -57,6 +57,10 @@ class Vocabulary:
     cite_title: str
     cite_intro: str
     toc_heading: str
+    written_label: str
+    edition_label: str
+    editor_note_label: str
+    editor_note_title: str
 
     def month(self, number: int) -> str:
         """The name of month ``number`` (1–12)."""
@@ -71,6 +75,17 @@ class Vocabulary:
         return self.date_format.format(
             day=self.day(value.day), month=self.month(value.month), year=value.year
         )
+
+    def partial_date(self, value: object) -> str:
+        """``2023`` / ``2023-10`` / ``2023-10-23`` written out, never more precise than given."""
+        if isinstance(value, dt.date):
+            return self.date(value)
+        parts = str(value).split("-")
+        if len(parts) == 3:
+            return self.date(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+        if len(parts) == 2:
+            return self.month_year(int(parts[1]), parts[0])
+        return str(value)
 
     def month_year(self, month: int, year: int | str) -> str:
         """``octobre 2023`` / ``October 2023``."""
