@@ -218,6 +218,18 @@ class CitationExtension(BriefExtension):
             self.state = PageState(path=context.path, source=context.source)
         return self.state
 
+    def inline_reference(self, items: list[CiteItem]) -> str:
+        """Full references of ``items`` as HTML, for a citation written out in running text."""
+        lang = self.context.lang
+        parts = []
+        for item in items:
+            prefix = html.escape(item.prefix) + " " if item.prefix else ""
+            locator = ", " + html.escape(item.locator) if item.locator else ""
+            ref = full_reference(self.bibliography[item.key], lang)
+            key = html.escape(item.key)
+            parts.append(f'{prefix}<span class="brief-ref" data-key="{key}">{ref}</span>{locator}')
+        return "; ".join(parts)
+
     def unknown_key_message(self, key: str) -> str:
         broken = self.bibliography.broken.get(key)
         if broken:

@@ -2,7 +2,8 @@
 
 ``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
 ``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
-loads citations, the bibliography, the glossary, figures and external links
+loads citations, editors' notes, the bibliography, the glossary, figures and
+external links
 with one set of options (see :mod:`briefkit.context`). Each also loads alone
 by its own module name. The site, the PDF export and the editors' check all
 convert pages with this set, so the three read a page the same way.
@@ -18,6 +19,7 @@ from markdown.extensions import Extension
 from briefkit.bibliography_page import BibliographyExtension
 from briefkit.citations import CitationExtension
 from briefkit.context import OPTIONS, BriefExtension
+from briefkit.editor_notes import EditorNoteExtension
 from briefkit.figures import FigureExtension
 from briefkit.glossary import GlossaryExtension
 from briefkit.links import ExternalLinkExtension
@@ -36,6 +38,7 @@ class BriefExtensions(Extension):
         self.citations = CitationExtension(**options)
         self.parts: list[BriefExtension] = [
             self.citations,
+            EditorNoteExtension(**options),
             BibliographyExtension(**options),
             GlossaryExtension(**options),
             FigureExtension(**options),

@@ -55,3 +55,11 @@ def cited_keys(markdown: str) -> tuple[str, ...]:
         if isinstance(parsed, list):
             keys.extend(item.key for item in parsed)
     return tuple(keys)
+
+
+EDITOR_NOTE_RE = re.compile(r"\^\[ed:")
+
+
+def editor_notes(markdown: str) -> int:
+    """How many editors' notes (``^[ed: …]``) a block of Markdown holds (code spans skipped)."""
+    return len(EDITOR_NOTE_RE.findall(CODE_SPAN.sub("", markdown)))

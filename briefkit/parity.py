@@ -1,7 +1,8 @@
 """Translation parity between two editions that share file names.
 
 For each page: both languages exist; same number of headings and paragraphs;
-the same citation keys in each paragraph; the same front matter fields.
+the same citation keys and editors' notes in each paragraph; the same front
+matter fields.
 Blocks are split on blank lines outside fenced code, which is how
 Python-Markdown splits them too.
 """
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefkit.grammar import cited_keys
+from briefkit.grammar import cited_keys, editor_notes
 from briefkit.problems import Problem, relpath
 from briefkit.sources import read_page
 
@@ -26,6 +27,7 @@ class Block:
     line: int
     heading: bool
     keys: tuple[str, ...]
+    editor_notes: int = 0
 
 
 def blocks(body: str, first_line: int) -> list[Block]:
@@ -55,7 +57,8 @@ def blocks(body: str, first_line: int) -> list[Block]:
 def _block(line: int, lines: list[str]) -> Block:
     if FENCE.match(lines[0]):
         return Block(line, False, ())  # code: no heading, no citation
-    return Block(line, lines[0].lstrip().startswith("#"), cited_keys("\n".join(lines)))
+    text = "\n".join(lines)
+    return Block(line, lines[0].lstrip().startswith("#"), cited_keys(text), editor_notes(text))
 
 
 def compare_pages(first: Path, second: Path) -> list[Problem]:
@@ -91,6 +94,15 @@ def compare_pages(first: Path, second: Path) -> list[Problem]:
                 )
             )
     for a, b in zip(blocks_a, blocks_b, strict=False):
+        if a.editor_notes != b.editor_notes:
+            problems.append(
+                Problem(
+                    where_b,
+                    b.line,
+                    f"{b.editor_notes} editors' note(s) but {where_a}:{a.line} has "
+                    f"{a.editor_notes}: translate every ^[ed: …] note",
+                )
+            )
         if a.keys != b.keys:
             problems.append(
                 Problem(

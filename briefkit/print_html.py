@@ -26,6 +26,8 @@ from briefkit.harvest import harvest
 from briefkit.problems import BriefError, collect
 
 WEB_ONLY = "brief-web-only"
+CALLS = {"fnref": "fn", "edref": "ed"}  # call id prefix -> note id prefix
+CALL_PREFIXES = tuple(f"{kind}:" for kind in CALLS)
 
 
 def slug(page: str) -> str:
@@ -85,23 +87,34 @@ class PrintTreeprocessor(Treeprocessor):
                     parent.remove(child)
 
     def _move_notes(self, root: etree.Element, prefix: str) -> None:
-        notes = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
-        if notes is None:
-            return
-        bodies = {li.get("id", ""): li for li in notes.iter("li")}
-        for sup in [s for s in root.iter("sup") if (s.get("id") or "").startswith("fnref:")]:
-            number = sup.get("id", "").split(":", 1)[1]
-            li = bodies[f"fn:{number}"]
-            paragraph = li[0]
-            for back in [a for a in paragraph if a.get("class") == "footnote-backref"]:
-                paragraph.remove(back)
-            paragraph.text = paragraph.text or ""
-            cites = li.get("data-cites", "")
-            sup.tag = "span"
-            sup.attrib = {"class": "brief-note", "id": f"fn:{number}", "data-cites": cites}
-            sup.text, sup[:] = paragraph.text, list(paragraph)
-            _strip_trailing_space(sup)
-        root.remove(notes)
+        """Each note, the author's and the editors', moves to its call (a page-bottom note)."""
+        for notes in [d for d in root.iter("div") if "footnote" in (d.get("class") or "").split()]:
+            bodies = {li.get("id", ""): li for li in notes.iter("li")}
+            for sup in [s for s in root.iter("sup") if s.get("id", "").startswith(CALL_PREFIXES)]:
+                kind, number = sup.get("id", "").split(":", 1)
+                li = bodies.get(f"{CALLS[kind]}:{number}")
+                if li is not None:
+                    self._note_at_call(sup, li)
+            root.remove(notes)
+
+    @staticmethod
+    def _note_at_call(sup: etree.Element, li: etree.Element) -> None:
+        paragraph = li[0]
+        for back in [a for a in paragraph if a.get("class") == "footnote-backref"]:
+            paragraph.remove(back)
+        tail = sup.tail
+        sup.clear()
+        sup.tail = tail
+        sup.tag = "span"
+        sup.set("class", "brief-note")
+        sup.set("id", li.get("id", ""))
+        if li.get("data-cites"):
+            sup.set("data-cites", li.get("data-cites", ""))
+        if li.get("data-mark"):  # an editors' note: its own mark, its own style
+            sup.set("class", "brief-note brief-editor-note")
+            sup.set("data-mark", li.get("data-mark", ""))
+        sup.text, sup[:] = paragraph.text or "", list(paragraph)
+        _strip_trailing_space(sup)
 
     def _relink(self, link: etree.Element, prefix: str) -> None:
         href = link.get("href", "")

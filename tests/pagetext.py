@@ -27,7 +27,7 @@ class ArticleText(HTMLParser):
         ident = dict(attrs).get("id") or ""
         if tag == "article":
             self.in_article += 1
-        if self.skip_depth or classes & SKIPPED_CLASSES or ident.startswith("fnref:"):
+        if self.skip_depth or classes & SKIPPED_CLASSES or ident.startswith(("fnref:", "edref:")):
             self.skip_depth += 1
         if tag in {"p", "h1", "h2", "h3", "li", "div"}:
             self.parts.append(" ")

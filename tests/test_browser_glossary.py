@@ -122,3 +122,24 @@ def test_footnote_call_tooltip_shows_the_note(
     expect(tooltip).to_be_visible()
     shown = " ".join(tooltip.inner_text().split())
     assert shown.startswith(" ".join(note.inner_text().split()).rstrip("↩ ").strip()[:80])
+
+
+@pytest.mark.parametrize(("sub", "label"), [("", "N.d.É."), ("en/", "Ed.")])
+def test_editor_note_call_tooltip_shows_the_editors_note(
+    page: object, base_url: str, sub: str, label: str
+) -> None:
+    expect = playwright_api.expect
+    page.goto(f"{base_url}{sub}partenariat-inegal/")  # type: ignore[attr-defined]
+    call = page.locator("article a.brief-editor-ref").first  # type: ignore[attr-defined]
+    expect(call).to_have_text("a")
+    assert call.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    note = page.locator('[id="ed:1"]')  # type: ignore[attr-defined]
+    text = " ".join(note.inner_text().split())
+    assert text.startswith(f"{label} ")
+    words = first_words(text.removeprefix(label).strip())
+    call.hover()
+    ids = tooltip_ids(page, words)
+    controls = call.get_attribute("aria-controls")
+    assert controls in ids, (controls, ids)
+    shown = " ".join(page.locator(f'[id="{controls}"]').inner_text().split())  # type: ignore[attr-defined]
+    assert shown.startswith(label) and "1994" in shown
