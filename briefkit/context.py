@@ -25,10 +25,10 @@ from briefkit.bibliography import Bibliography, load_bibliography_dir
 from briefkit.glossary_terms import Glossary, load_glossary
 from briefkit.problems import relpath
 from briefkit.sources import read_text
-from briefkit.vocabulary import Vocabulary, vocabulary
+from briefkit.vocabulary import FALLBACK, Vocabulary, vocabulary
 
 OPTIONS: dict[str, list[Any]] = {
-    "lang": ["", "Language of the page (default: MkDocs' theme.language, else 'en')"],
+    "lang": ["", "Language of the page (default: MkDocs' theme.language, else English)"],
     "page": ["", "The page's path relative to docs_dir, e.g. 'glossary/quad.md'"],
     "docs_dir": ["", "Folder of the edition's pages (default: MkDocs' docs_dir)"],
     "root": ["", "Folder holding mkdocs.yml; bib_dir is relative to it (default: cwd)"],
@@ -122,7 +122,7 @@ class BriefExtension(Extension):
 def resolve(md: Markdown | None, options: dict[str, Any]) -> PageContext:
     """The page context from the options, then MkDocs, then defaults."""
     mkdocs = _mkdocs_page(md)
-    lang = options.get("lang") or mkdocs.get("lang") or "en"
+    lang = options.get("lang") or mkdocs.get("lang") or FALLBACK
     root = Path(options.get("root") or mkdocs.get("root") or Path.cwd())
     docs = options.get("docs_dir") or mkdocs.get("docs_dir")
     docs_dir = Path(docs) if docs else None

@@ -23,10 +23,11 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from briefkit.problems import BriefError, Problem, relpath
-from briefkit.vocabulary import Vocabulary, vocabulary
+from briefkit.vocabulary import FALLBACK, Vocabulary, vocabulary
 
 ROOT_CONFIG = "mkdocs.yml"
 LOCAL_URL = "http://127.0.0.1:8000/"
+MKDOCS_LANGUAGE = FALLBACK  # MkDocs' theme.language when a configuration sets none
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def _language(raw: dict[str, Any]) -> str:
     theme = raw.get("theme")
-    return str(theme.get("language") or "en") if isinstance(theme, dict) else "en"
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language or MKDOCS_LANGUAGE)
 
 
 def normalise_url(url: str) -> str:

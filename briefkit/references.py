@@ -1,7 +1,7 @@
 """Formatting references with pybtex templates, in French or English.
 
-One style serves both languages: :class:`Vocabulary` holds every word and
-typographic mark that differs, and templates are declared once with pybtex's
+One style serves every language: :mod:`briefkit.vocabulary` holds every word
+and typographic mark that differs, and templates are declared once with pybtex's
 ``optional``/``first_of``/``join`` nodes, so missing fields are handled by the
 template structure. Output is HTML where every value is escaped and only
 validated ``http(s)`` URLs become links.
@@ -10,7 +10,6 @@ validated ``http(s)`` URLs become links.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -28,81 +27,7 @@ from pybtex.style.template import (
 )
 
 from briefkit.bibliography import Source
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Words and marks of one language."""
-
-    and_: str
-    months: tuple[str, ...]
-    open_quote: str
-    close_quote: str
-    available: str
-    accessed: str
-    volume: str
-    number: str
-    et_al: str
-    ibid: str
-
-
-VOCABULARIES = {
-    "fr": Vocabulary(
-        and_=" et ",
-        months=(
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ),
-        open_quote="«\u00a0",
-        close_quote="\u00a0»",
-        available="disponible sur",
-        accessed="consulté le",
-        volume="vol.",
-        number="n°",
-        et_al="et al.",
-        ibid="Ibid.",
-    ),
-    "en": Vocabulary(
-        and_=" and ",
-        months=(
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        open_quote="“",
-        close_quote="”",
-        available="available at",
-        accessed="accessed",
-        volume="vol.",
-        number="no.",
-        et_al="et al.",
-        ibid="Ibid.",
-    ),
-}
-
-
-def vocabulary(lang: str) -> Vocabulary:
-    """The vocabulary of ``lang``; languages we do not know get English words."""
-    return VOCABULARIES.get(lang, VOCABULARIES["en"])
+from briefkit.vocabulary import FALLBACK, Vocabulary, vocabulary
 
 
 class SafeHtmlBackend(HtmlBackend):
@@ -339,7 +264,7 @@ def _shorten(title: str, max_words: int = 6) -> str:
 def sort_key(source: Source) -> tuple[str, str, str]:
     """Author (or title when anonymous), then year, then title."""
     people = source.persons.get("author", [])
-    name = _style("en", True).person_name(people[0], invert=True) if people else ""
+    name = _style(FALLBACK, True).person_name(people[0], invert=True) if people else ""
     return (
         name.casefold() or source.fields.get("title", "").casefold(),
         source.fields.get("year", ""),

@@ -61,6 +61,12 @@ class Vocabulary:
     edition_label: str
     editor_note_label: str
     editor_note_title: str
+    bibliography_title: str
+    new_title: str
+    new_description: str
+    new_author: str
+    new_section_title: str
+    new_section_text: str
 
     def month(self, number: int) -> str:
         """The name of month ``number`` (1–12)."""
@@ -129,14 +135,18 @@ def base_language(lang: str) -> str:
 @cache
 def vocabulary(lang: str) -> Vocabulary:
     """The words of ``lang`` (``fr``, ``en_GB``…); English, with a log line, if none exist."""
-    files = language_files()
     code = base_language(lang)
-    if code not in files:
+    if code not in language_files():
         log.info(
             "no words for language '%s': add briefkit/languages/%s.yml; English is used", lang, code
         )
         code = FALLBACK
-    return load_language(code, files[code])
+    return _shipped(code)
+
+
+@cache
+def _shipped(code: str) -> Vocabulary:
+    return load_language(code, language_files()[code])
 
 
 def has_words(lang: str) -> bool:

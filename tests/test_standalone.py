@@ -1,0 +1,90 @@
+"""The Markdown side stands alone: plain Python-Markdown, configured by name, no MkDocs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import markdown
+import pytest
+
+TERM = """---
+title: Quad
+description: Le Quad.
+glossary:
+  term: Quad
+  names: [Quadrilateral Security Dialogue]
+  aliases: [Quad]
+  definition: Partenariat diplomatique informel.
+---
+
+# Quad
+"""
+BIB = """@book{doe2020atlas,
+  author = {Doe, Jane},
+  title = {{Atlas des routes}},
+  publisher = {Éditions du Test},
+  year = {2020},
+}
+"""
+PAGE = """Le Quad se réunit [@doe2020atlas, p. 4].
+
+<figure markdown>
+![Carte des routes](carte.svg)
+<figcaption markdown>Les routes [@doe2020atlas].</figcaption>
+</figure>
+
+Une clé inconnue [@nope].
+"""
+
+
+@pytest.fixture
+def brief(tmp_path: Path) -> Path:
+    (tmp_path / "bib").mkdir()
+    (tmp_path / "bib" / "t.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "docs" / "glossaire").mkdir(parents=True)
+    (tmp_path / "docs" / "glossaire" / "quad.md").write_text(TERM, encoding="utf-8")
+    (tmp_path / "docs" / "page.md").write_text(PAGE, encoding="utf-8")
+    return tmp_path
+
+
+def test_plain_markdown_renders_citations_glossary_and_figures(
+    brief: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    md = markdown.Markdown(
+        extensions=["md_in_html", "briefkit.extensions"],
+        extension_configs={
+            "briefkit.extensions": {
+                "lang": "fr",
+                "root": str(brief),
+                "bib_dir": "bib",
+                "docs_dir": str(brief / "docs"),
+                "page": "page.md",
+            }
+        },
+    )
+    with caplog.at_level(logging.WARNING, logger="briefkit"):
+        html = md.convert(PAGE)
+    assert '<a class="footnote-ref" href="#fn:1">1</a>' in html
+    assert "Jane Doe, <em>Atlas des routes</em>, Éditions du Test, 2020</span>, p. 4." in html
+    assert '<a class="brief-term" data-term="glossaire/quad.md" href="glossaire/quad.md"' in html
+    assert '<figure class="brief-figure" id="figure-1">' in html
+    assert '<span class="brief-figure-label">Figure 1 – </span>Les routes' in html
+    # Problems go to the "briefkit" logger, with the page's file and line.
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{brief / 'docs' / 'page.md'}:8:1: error: unknown citation key 'nope': "
+        "add it to a .bib file in bib/ or fix the key"
+    ]
+
+
+def test_each_extension_also_loads_alone(brief: Path) -> None:
+    options = {"lang": "en", "root": str(brief), "docs_dir": str(brief / "docs")}
+    html = markdown.Markdown(
+        extensions=["briefkit.citations", "briefkit.glossary", "briefkit.figures"],
+        extension_configs={
+            name: options for name in ("briefkit.citations", "briefkit.glossary")
+        }
+        | {"briefkit.figures": {"lang": "en"}},
+    ).convert("The Quad [@doe2020atlas].")
+    assert "Jane Doe, <em>Atlas des routes</em>" in html
+    assert 'class="brief-term"' in html
