@@ -19,6 +19,7 @@ from markdown.extensions import Extension
 from briefkit.bibliography_page import BibliographyExtension
 from briefkit.citations import CitationExtension
 from briefkit.context import OPTIONS, BriefExtension
+from briefkit.dates import DatesExtension
 from briefkit.editor_notes import EditorNoteExtension
 from briefkit.figures import FigureExtension
 from briefkit.glossary import GlossaryExtension
@@ -42,6 +43,7 @@ class BriefExtensions(Extension):
             BibliographyExtension(**options),
             GlossaryExtension(**options),
             FigureExtension(**options),
+            DatesExtension(**options),
         ]
 
     def begin_page(self, path: str, source: str, src_uri: str = "") -> None:

@@ -3,15 +3,17 @@
 Every page needs a ``title`` and a ``description`` (the page's title, search
 results, sharing cards); the home page also an ``author`` and a ``date``
 (``YYYY-MM-DD``), which the "cite this brief" files, the JSON-LD and the PDF
-cover are made from.
+cover are made from. Dates (``date``, ``written``, ``sources_until``) must be
+dates: see :mod:`briefkit.dates`.
 """
 
 from __future__ import annotations
 
 import re
 
+from briefkit.dates import invalid_dates
 from briefkit.problems import Problem, line_of
-from briefkit.sources import PageSource, parse_date
+from briefkit.sources import PageSource
 
 PAGE_FIELDS = ("title", "description")
 HOME_FIELDS = ("author", "date")
@@ -32,15 +34,10 @@ def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
         for name in wanted
         if not str(page.meta.get(name) or "").strip()
     ]
-    for name in ("date",):
-        if name in page.meta and page.meta[name] and parse_date(page.meta[name]) is None:
-            problems.append(
-                Problem(
-                    page.where,
-                    _line_of_field(page.text, name),
-                    f"{name} {str(page.meta[name])!r} is not a date: write YYYY-MM-DD",
-                )
-            )
+    for name, fix in invalid_dates(page.meta):
+        line = _line_of_field(page.text, name)
+        message = f"{name} {str(page.meta[name])!r} is not a date: {fix}"
+        problems.append(Problem(page.where, line, message))
     return problems
 
 

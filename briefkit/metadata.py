@@ -13,11 +13,12 @@ import html
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pybtex.database import Person
 
 from briefkit.bibliography import Source
+from briefkit.dates import BriefDates
 from briefkit.sources import parse_date
 from briefkit.vocabulary import Vocabulary, vocabulary
 
@@ -33,6 +34,7 @@ class BriefInfo:
     keywords: tuple[str, ...]
     url: str
     lang: str
+    dates: BriefDates = field(default_factory=lambda: BriefDates(None, None, None))
 
     @classmethod
     def from_meta(cls, meta: dict[str, object], url: str, lang: str) -> BriefInfo:
@@ -49,6 +51,7 @@ class BriefInfo:
             tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
             url,
             lang,
+            BriefDates.from_meta(meta),
         )
 
     @property
@@ -63,7 +66,14 @@ class BriefInfo:
     def key(self) -> str:
         first_word = next((w for w in self.title.lower().split() if len(w) > 4), "brief")
         last = " ".join(self.person.last_names).lower() or "brief"
-        return f"{last}{self.date.year}{''.join(c for c in first_word if c.isalnum())}"
+        year = self.dates.written_year or self.date.year  # the work's year, not the edition's
+        return f"{last}{year}{''.join(c for c in first_word if c.isalnum())}"
+
+    @property
+    def note(self) -> str:
+        """« Note d’analyse. Rédigé en 2023. Sources consultées jusqu’au … »."""
+        undated = BriefDates(None, self.dates.written, self.dates.sources_until)
+        return ". ".join([self.words.genre, *undated.lines(self.words)])
 
 
 def csl_json(info: BriefInfo) -> str:
@@ -74,8 +84,11 @@ def csl_json(info: BriefInfo) -> str:
                     "given": " ".join(info.person.first_names)}],
         "issued": {"date-parts": [[info.date.year, info.date.month, info.date.day]]},
         "genre": info.words.genre, "abstract": info.description,
-        "language": info.lang, "URL": info.url,
+        "language": info.lang, "URL": info.url, "note": info.note,
     }  # fmt: skip
+    if info.dates.written:
+        parts = [int(part) for part in info.dates.written.split("-")]
+        item["original-date"] = {"date-parts": [parts]}
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -89,8 +102,10 @@ def bibtex(info: BriefInfo) -> str:
         ("month", str(info.date.month)),
         ("url", info.url),
         ("language", info.words.babel),
-        ("note", info.words.genre),
+        ("note", info.note),
     ]
+    if info.dates.written:
+        fields.insert(4, ("origdate", info.dates.written))  # biblatex: when it was written
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
     return f"@misc{{{info.key},\n{body}}}\n"
 
@@ -107,6 +122,8 @@ def ris(info: BriefInfo) -> str:
         ("AB", info.description),
         ("LA", info.lang),
         ("UR", info.url),
+        *((("OP", info.dates.written),) if info.dates.written else ()),
+        ("N1", info.note),
         *(("KW", k) for k in info.keywords),
         ("ER", ""),
     ]
@@ -157,6 +174,7 @@ def json_ld(
         "name": page_title,
         "description": description,
         "author": {"@type": "Person", "name": info.author},
+        **({"dateCreated": info.dates.written} if info.dates.written else {}),
         "datePublished": info.date.isoformat(),
         "dateModified": info.date.isoformat(),
         "inLanguage": info.lang,

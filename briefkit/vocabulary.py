@@ -57,8 +57,9 @@ class Vocabulary:
     cite_title: str
     cite_intro: str
     toc_heading: str
-    written_label: str
-    edition_label: str
+    written_format: str  # "{date}" is when the brief was written (YYYY or YYYY-MM)
+    edition_format: str  # "{date}" is this edition's date
+    sources_until_format: str  # "{date}" is the last day its sources were consulted
     editor_note_label: str
     editor_note_title: str
     bibliography_title: str

@@ -88,7 +88,7 @@ def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
     root = edition(site, lang)
     library = bibtexparser.parse_string((root / f"brief-{lang}.bib").read_text(encoding="utf-8"))
     [entry] = library.entries
-    assert entry.key == "dash2026pyongyang"
+    assert entry.key == "dash2023pyongyang"
     assert entry.fields_dict["author"].value == "Dash, Tom"
     ris = (root / f"brief-{lang}.ris").read_text(encoding="utf-8")
     assert ris.startswith("TY  - RPRT\n") and ris.endswith("ER  - \n")
@@ -98,7 +98,36 @@ def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
     home = (root / "index.html").read_text(encoding="utf-8")
     assert home.count('class="brief-cite-this"') == 1
     assert "[CITE]" not in home
-    assert "@misc{dash2026pyongyang," in home
+    assert "@misc{dash2023pyongyang," in home
+    # Honest dates: written in 2023, sources to 23 October 2023, this edition in 2026.
+    assert entry.fields_dict["origdate"].value == "2023"
+    assert entry.fields_dict["year"].value == "2026"
+    assert "2023" in entry.fields_dict["note"].value and "23" in entry.fields_dict["note"].value
+    assert item["original-date"] == {"date-parts": [[2023]]}
+    assert "OP  - 2023\n" in ris
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "fr",
+            "Rédigé en 2023 · Sources consultées jusqu’au 23 octobre 2023 · "
+            "Édition du 27 novembre 2026",
+        ),
+        (
+            "en",
+            "Written in 2023 · Sources consulted up to 23 October 2023 · "
+            "This edition: 27 November 2026",
+        ),
+    ],
+)
+def test_home_page_shows_when_the_brief_was_written_apart_from_this_edition(
+    site: Path, lang: str, line: str
+) -> None:
+    home = (edition(site, lang) / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="brief-dates brief-web-only">{line}</p>' in home
+    assert json_ld(edition(site, lang) / "index.html")["dateCreated"] == "2023"
 
 
 def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
@@ -130,4 +159,4 @@ def test_brief_key_is_the_same_in_both_languages() -> None:
         ).key
         for lang in ("fr", "en")
     }
-    assert keys == {"dash2026pyongyang"}
+    assert keys == {"dash2023pyongyang"}
