@@ -16,6 +16,7 @@ from briefkit.problems import Problem, line_of
 from briefkit.sources import PageSource
 
 PAGE_FIELDS = ("title", "description")
+TAG = re.compile(r"<[A-Za-z/!][^>]*>?")
 HOME_FIELDS = ("author", "date")
 HOME = "index.md"
 
@@ -34,6 +35,7 @@ def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
         for name in wanted
         if not str(page.meta.get(name) or "").strip()
     ]
+    problems += markup_warnings(page)
     for name, fix in invalid_dates(page.meta):
         line = _line_of_field(page.text, name)
         message = f"{name} {str(page.meta[name])!r} is not a date: {fix}"
@@ -44,3 +46,36 @@ def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
 def _line_of_field(text: str, name: str) -> int:
     match = re.search(rf"^{re.escape(name)}\s*:", text, re.M)
     return line_of(text, match.start()) if match else 1
+
+
+def markup_warnings(page: PageSource) -> list[Problem]:
+    """Front matter is text: say so when a value looks like HTML, which is shown as typed."""
+    problems = []
+    for name, value in _strings(page.meta):
+        tag = TAG.search(value)
+        if tag:
+            problems.append(
+                Problem(
+                    page.where,
+                    _line_of_field(page.text, name.split(".")[0]),
+                    f"'{name}' holds markup ({tag[0][:30]!r}): front matter is shown as "
+                    "text, tags and all; write plain words",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
+def _strings(value: object, name: str = "") -> list[tuple[str, str]]:
+    """Every string of the front matter with its dotted field name."""
+    if isinstance(value, str):
+        return [(name, value)]
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _strings(item, _join(name, key))]
+    if isinstance(value, list):
+        return [pair for item in value for pair in _strings(item, name)]
+    return []
+
+
+def _join(name: str, key: object) -> str:
+    return f"{name}.{key}" if name else str(key)

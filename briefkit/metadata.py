@@ -12,10 +12,13 @@ import datetime as dt
 import html
 import json
 import os
+import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 from pybtex.database import Person
+from pybtex.exceptions import PybtexError
 
 from briefkit.bibliography import Source
 from briefkit.dates import BriefDates
@@ -60,14 +63,19 @@ class BriefInfo:
 
     @property
     def person(self) -> Person:
-        return Person(self.author)
+        """The author as a name (a name pybtex cannot split stays whole, as a family name)."""
+        try:
+            return Person(self.author)
+        except PybtexError:
+            return Person(last=self.author)
 
     @property
     def key(self) -> str:
-        first_word = next((w for w in self.title.lower().split() if len(w) > 4), "brief")
-        last = " ".join(self.person.last_names).lower() or "brief"
+        """``dash2023pyongyang``: family name, year written, first long title word (ASCII)."""
+        first_word = next((w for w in self.title.split() if len(ascii_word(w)) > 4), "brief")
+        last = ascii_word(" ".join(self.person.last_names)) or "brief"
         year = self.dates.written_year or self.date.year  # the work's year, not the edition's
-        return f"{last}{year}{''.join(c for c in first_word if c.isalnum())}"
+        return f"{last}{year}{ascii_word(first_word)}"
 
     @property
     def note(self) -> str:
@@ -92,17 +100,42 @@ def csl_json(info: BriefInfo) -> str:
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
+# What TeX reads as markup, written so that BibTeX and biblatex print it as text.
+TEX_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&",
+    "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}  # fmt: skip
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def ascii_word(text: str) -> str:
+    """Lower-case ASCII letters and digits of ``text`` (accents dropped): safe in a key."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
+
+
+def tex_text(value: str) -> str:
+    """``value`` as BibTeX text: its braces balanced, its specials escaped, one line."""
+    flat = CONTROL.sub(" ", value)
+    return "".join(TEX_SPECIALS.get(char, char) for char in flat)
+
+
+def one_line(value: str) -> str:
+    """A value for a line-based format (RIS): control characters become spaces."""
+    return CONTROL.sub(" ", value).strip()
+
+
 def bibtex(info: BriefInfo) -> str:
     """The reference as a BibTeX ``@misc`` entry (read by BibTeX and biblatex alike)."""
     last, first = " ".join(info.person.last_names), " ".join(info.person.first_names)
     fields = [
-        ("author", f"{last}, {first}"),
-        ("title", "{" + info.title + "}"),
+        ("author", f"{tex_text(last)}, {tex_text(first)}" if first else "{" + tex_text(last) + "}"),
+        ("title", "{" + tex_text(info.title) + "}"),
         ("year", str(info.date.year)),
         ("month", str(info.date.month)),
         ("url", info.url),
         ("language", info.words.babel),
-        ("note", info.note),
+        ("note", tex_text(info.note)),
     ]
     if info.dates.written:
         fields.insert(4, ("origdate", info.dates.written))  # biblatex: when it was written
@@ -127,7 +160,7 @@ def ris(info: BriefInfo) -> str:
         *(("KW", k) for k in info.keywords),
         ("ER", ""),
     ]
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+    return "".join(f"{tag}  - {one_line(value)}\n" for tag, value in lines)
 
 
 def cite_block(info: BriefInfo) -> str:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from html import escape, unescape
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -60,6 +62,22 @@ class _Forward(logging.Handler):
         log.log(level, str(problem) if problem is not None else record.getMessage())
 
 
+def escape_meta(value: Any) -> Any:
+    """Every string of a page's front matter, HTML-escaped (lists and mappings too)."""
+    if isinstance(value, str):
+        return escape(value, quote=True)
+    if isinstance(value, list):
+        return [escape_meta(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escape_meta(item) for key, item in value.items()}
+    return value
+
+
+def plain_title(page: Page) -> str:
+    """The page's title as text (MkDocs' title is HTML once the front matter is escaped)."""
+    return unescape(str(page.title or page.file.src_uri))
+
+
 class BriefPlugin(BasePlugin[BriefConfig]):
     """Cited-in and mentioned-in lists, JSON-LD, cite files, editions and theme."""
 
@@ -90,12 +108,19 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             logging.getLogger(LOGGER).addHandler(self.forward)
         return config
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Material prints front-matter values (title, description…) as HTML: make them text.
+        page.meta = escape_meta(page.meta)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         facts = harvest(html)
         self.cited[page.file.src_uri] = facts.cited
         if page.is_homepage:
             html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info))
-        title = str(page.title or page.file.src_uri)
+        title = plain_title(page)
         for key, note in facts.uses:
             self.citing[key].append(Citing(page.url, title, note))
         for term_page in facts.mentions:
@@ -112,9 +137,9 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     ) -> dict:  # type: ignore[type-arg]
         cited = self.cited.get(page.file.src_uri, [])
         sources = [self.bibliography[k] for k in cited if k in self.bibliography]
-        description = str(page.meta.get("description") or config.site_description or "")
+        description = unescape(str(page.meta.get("description") or config.site_description or ""))
         url = page.canonical_url or config.site_url or ""
-        context["brief_jsonld"] = json_ld(self.info, str(page.title), url, description, sources)
+        context["brief_jsonld"] = json_ld(self.info, plain_title(page), url, description, sources)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
