@@ -37,6 +37,16 @@ def alias_pattern(terms: list[Term]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases)) + r")(?![\w-])")
 
 
+def tooltip_text(text: str) -> str:
+    """``text`` for a ``title`` that Material's tooltip reads as HTML: escaped for it.
+
+    Python-Markdown's serializer leaves entities in attributes as they are, so
+    escaping twice here makes the attribute's value, once the browser decodes
+    it, the text escaped once: what Material's tooltip then shows as text.
+    """
+    return html.escape(html.escape(text, quote=False), quote=False)
+
+
 class GlossaryTreeprocessor(Treeprocessor):
     """Links the first occurrence per page of each term to its glossary page."""
 
@@ -78,7 +88,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             "a",
             {
                 "href": self.ext.context.href(term.page),
-                "title": term.definition,
+                "title": tooltip_text(term.definition),
                 "class": "brief-term",
                 "id": f"term-{term.slug}",
                 "data-term": term.page,

@@ -106,7 +106,7 @@ def test_footnote_call_tooltip_shows_the_note(
 ) -> None:
     expect = playwright_api.expect
     page.goto(f"{base_url}{section}/")  # type: ignore[attr-defined]
-    call = page.locator("article a.footnote-ref").first  # type: ignore[attr-defined]
+    call = page.locator("article a.footnote-ref:not(.brief-editor-ref)").first  # type: ignore[attr-defined]
     note_id = (call.get_attribute("href") or "").lstrip("#")
     assert note_id.startswith("fn:")
     note = page.locator(f'[id="{note_id}"]')  # type: ignore[attr-defined]

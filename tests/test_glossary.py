@@ -257,17 +257,19 @@ def test_a_section_page_gets_no_mentioned_in_placeholder() -> None:
     assert tree.find("div", "brief-mentioned-in") is None
 
 
-def test_the_title_is_the_definition_escaped() -> None:
+def test_the_title_is_the_definition_escaped_for_material_s_html_tooltip() -> None:
     nasty = 'Un <b>missile</b> dit « "super-large" » & l’autre'
     terms = [make_term("KN-25", ("KN-25",), nasty, "kn-25")]
     tree, _, out = convert("Le KN-25.", terms)
     (link,) = term_links(tree)
-    assert link.attrs["title"] == nasty
+    # The attribute's value is the definition as HTML text: Material's tooltip,
+    # which reads it as HTML, shows the definition exactly, tags as text.
+    assert link.attrs["title"] == html.escape(nasty, quote=False)
     assert link.elements == []
     assert tree.find("b") is None
-    assert "&lt;b&gt;missile&lt;/b&gt;" in out
+    assert "&amp;lt;b&amp;gt;missile&amp;lt;/b&amp;gt;" in out
     assert "&quot;super-large&quot;" in out
-    assert "&amp; l’autre" in out
+    assert "&amp;amp; l’autre" in out
     assert "<b>" not in out
 
 

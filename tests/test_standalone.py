@@ -81,9 +81,7 @@ def test_each_extension_also_loads_alone(brief: Path) -> None:
     options = {"lang": "en", "root": str(brief), "docs_dir": str(brief / "docs")}
     html = markdown.Markdown(
         extensions=["briefkit.citations", "briefkit.glossary", "briefkit.figures"],
-        extension_configs={
-            name: options for name in ("briefkit.citations", "briefkit.glossary")
-        }
+        extension_configs={name: options for name in ("briefkit.citations", "briefkit.glossary")}
         | {"briefkit.figures": {"lang": "en"}},
     ).convert("The Quad [@doe2020atlas].")
     assert "Jane Doe, <em>Atlas des routes</em>" in html
