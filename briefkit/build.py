@@ -23,11 +23,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from briefkit.assemble import assemble_all
 from briefkit.editions import Edition, Publication, load_publication, source_date_epoch
-from briefkit.pdf_export import export_pdfs
 from briefkit.problems import BriefError, BuildFailed, Problem, collect
 from briefkit.search import index_site
 
@@ -49,18 +49,15 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_edition(edition: Edition, site_dir: Path) -> None:
-    """One edition's strict MkDocs build into ``site_dir``."""
+def build_edition(edition: Edition, site_dir: Path, config: MkDocsConfig | None = None) -> None:
+    """One edition's strict MkDocs build into ``site_dir`` (with its loaded config, if given)."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(
-            str(edition.config_file),
-            site_dir=str(site_dir),
-            site_url=edition.site_url,
-            strict=True,
-        )
+        if config is None:
+            config = load_config(str(edition.config_file), site_url=edition.site_url)
+        config["site_dir"], config["strict"] = str(site_dir), True
         mkdocs_build(config)
     except MkDocsException as err:
         details = "".join(f"\n  {m}" for m in collector.messages)
@@ -106,16 +103,16 @@ def _listing(problems: list[Problem]) -> str:
 def build_sites(publication: Publication, scratch: Path) -> None:
     """Check, then build every edition; stop with every problem if there is an error."""
     try:
-        _, problems = assemble_all(publication)
+        assembled, problems = assemble_all(publication)
     except BriefError as err:
         raise BuildFailed(_listing(err.problems)) from None
     failures = []
     with collect() as page_problems:
-        for edition in publication.editions:
+        for edition, config in ((a.edition, a.config) for a in assembled):
             started = time.perf_counter()
             print(f"… site ({edition.lang})", flush=True)
             try:
-                build_edition(edition, edition.site_dir(scratch))
+                build_edition(edition, edition.site_dir(scratch), config)
             except BuildFailed as err:
                 failures.append(str(err))
                 continue
@@ -155,6 +152,9 @@ def build_all(
 
 
 def _export_pdfs(publication: Publication, site: Path) -> None:
+    # Imported here, not at the top: the PDF engine's start-up is not a site build's cost.
+    from briefkit.pdf_export import export_pdfs
+
     export_pdfs(publication, site)
 
 

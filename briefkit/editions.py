@@ -10,6 +10,7 @@ edition or several. Everything else in the generator takes editions from here.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
 import subprocess
@@ -93,8 +94,23 @@ def config_files(root: Path) -> list[Path]:
     return [root / ROOT_CONFIG, *sorted(root.glob("mkdocs.*.yml"))]
 
 
+_CONFIGS: dict[tuple[object, ...], dict[str, Any]] = {}
+
+
 def read_config(path: Path) -> dict[str, Any]:
-    """A configuration as written, ``INHERIT`` merged and ``!ENV`` resolved (no plugins run)."""
+    """A configuration as written, ``INHERIT`` merged and ``!ENV`` resolved (no plugins run).
+
+    Read once per content version of the brief's configurations (an inherited
+    file may change too), since the build, the plugin and each edition ask.
+    """
+    folder = path.resolve().parent
+    signature = (path.resolve(), *((p, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yml"))))
+    if signature not in _CONFIGS:
+        _CONFIGS[signature] = _read_config(path)
+    return copy.deepcopy(_CONFIGS[signature])
+
+
+def _read_config(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as handle:
             data = yaml_load(handle)

@@ -15,8 +15,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pagefind.service import get_executable
-
 from briefkit.editions import Publication
 from briefkit.problems import BuildFailed
 
@@ -41,6 +39,9 @@ def edition_pages(edition: Path, nested: list[Path]) -> list[Path]:
 
 def index_edition(edition: Path, nested: list[Path]) -> None:
     """Index a normalised copy of ``edition``; write the bundle into ``edition/pagefind``."""
+    # Imported here: Pagefind's Python service costs a site build time it does not use.
+    from pagefind.service import get_executable
+
     binary = get_executable()
     if binary is None:
         raise BuildFailed("Pagefind's binary is missing: run scripts/setup (pagefind[bin])")

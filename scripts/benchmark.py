@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CITED = re.compile(r"(?<![^\s;\[])@(\w)")  # the start of a citation key
@@ -44,14 +46,14 @@ def run(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def plain_configs(brief: Path) -> list[Path]:
-    """The brief's configs with the generator's plugin removed: plain Material, same pages."""
-    french = (brief / "mkdocs.yml").read_text(encoding="utf-8")
-    start = french.index("  - briefkit:")
-    end = french.index("\nnav:", start)
-    (brief / "plain.mkdocs.yml").write_text(
-        french[:start] + "  []\n" + french[end:].replace("strict: true", "strict: false"),
-        encoding="utf-8",
-    )
+    """The brief's configs without the generator (its extensions and plugin): plain Material."""
+    french = yaml.safe_load((brief / "mkdocs.yml").read_text(encoding="utf-8"))
+    french["markdown_extensions"] = [
+        e for e in french["markdown_extensions"] if "briefkit" not in str(e)
+    ]
+    french["plugins"] = []
+    french["strict"] = False
+    (brief / "plain.mkdocs.yml").write_text(yaml.safe_dump(french, allow_unicode=True), "utf-8")
     english = (brief / "mkdocs.en.yml").read_text(encoding="utf-8")
     (brief / "plain.en.yml").write_text(
         english.replace("INHERIT: mkdocs.yml", "INHERIT: plain.mkdocs.yml"), "utf-8"
@@ -163,13 +165,11 @@ def side_by_side(brief: Path, repeat: int, peer_python: str | None) -> list[dict
 
 def synthetic_brief(target: Path, scale: int) -> Path:
     """This brief repeated ``scale`` times: N× pages, citations, .bib entries, glossary."""
-    shutil.copytree(
-        ROOT,
-        target,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", ".site*", "tests", "__pycache__", "*.egg-info", "benchmarks"
-        ),
-    )
+    # The brief's content only: a copy of the generator here would shadow the installed one.
+    for name in ("docs", "bib"):
+        shutil.copytree(ROOT / name, target / name)
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(config, target / config.name)
     sections = ["vostotchny.md", "partenariat-inegal.md", "attendre-et-observer.md"]
     bib = (ROOT / "bib" / "brief.bib").read_text(encoding="utf-8")
     extra_bib = []
