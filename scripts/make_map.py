@@ -67,11 +67,11 @@ PLACES: tuple[Place, ...] = (
           "perceptiorajin", "42°14′55″ N, 130°17′28″ E (Rajin railway station)"),
     Place("tumangang", 42.4216825, 130.6025505, "Tumangang", "Tumangang",
           "wikipediatumangang", "42°25′18″N 130°36′09″E / 42.4216825°N 130.6025505°E"),
-    Place("khasan", 42.42833, 130.64556, "Khassan", "Khasan",
+    Place("khasan", 42.42833, 130.64556, "Khasan", "Khasan",
           "kiwix2022khasan", "42° 25′ 42″ nord, 130° 38′ 44″ est"),
     Place("vladivostok", 43.11667, 131.9, "Vladivostok", "Vladivostok",
           "kiwix2021vladivostok", "43° 07′ nord, 131° 54′ est"),
-    Place("dunai", 42.88028, 132.3375, "Dounaï", "Dunai",
+    Place("dunai", 42.88028, 132.3375, "Dunai", "Dunai",
           "wikipediadunai", "42°52′49″N 132°20′15″E / 42.88028°N 132.33750°E"),
     Place("vostochny", 51.88444, 128.33472, "Cosmodrome de Vostotchny", "Vostochny Cosmodrome",
           "wikipediavostochny", "51° 53′ 04″ N, 128° 20′ 05″ E"),
@@ -112,19 +112,19 @@ TEXT: dict[str, dict[str, str]] = {
             "Carte en quatre cadres. Extrême-Orient : trajet en train de Kim Jong-un de "
             "Pyongyang au cosmodrome de Vostotchny (septembre 2023). Détail du fleuve Tumen "
             "et du golfe de Pierre-le-Grand : trafic ferroviaire accru entre Tumangang "
-            "(Corée du Nord) et Khassan (Russie), route maritime du port de Rajin (Najin) "
-            "aux installations militaires russes de Dounaï, près de Vladivostok. "
+            "(Corée du Nord) et Khasan (Russie), route maritime du port de Rajin (Najin) "
+            "aux installations militaires russes de Dunai, près de Vladivostok. "
             "Vue d’ensemble et cadre de la Russie d’Europe : conteneurs partis de Rajin "
             "retrouvés au dépôt de munitions de Tikhoretsk (kraï de Krasnodar), à environ "
-            "{km} km à vol d’oiseau de Dounaï. Tracés schématiques, d’après le RUSI et le "
+            "{km} km à vol d’oiseau de Dunai. Tracés schématiques, d’après le RUSI et le "
             "CSIS (Beyond Parallel)."
         ),
         "panel_far_east": "Extrême-Orient",
         "panel_detail": "Fleuve Tumen et golfe de Pierre-le-Grand",
         "panel_overview": "Vue d’ensemble",
         "panel_europe": "Russie d’Europe",
-        "route_border": "Trafic ferroviaire accru Tumangang–Khassan",
-        "route_sea": "Route maritime Rajin–Dounaï",
+        "route_border": "Trafic ferroviaire accru Tumangang–Khasan",
+        "route_sea": "Route maritime Rajin–Dunai",
         "route_kim": "Trajet en train de Kim Jong-un (sept. 2023)",
         "route_west": "Conteneurs de Rajin retrouvés à Tikhoretsk",
         "legend": "Légende",
@@ -133,7 +133,7 @@ TEXT: dict[str, dict[str, str]] = {
         "schematic": "Tracés schématiques. Sources : RUSI ; CSIS, Beyond Parallel (2023).",
         "to_west": "vers Tikhoretsk",
         "to_north": "vers Vostotchny",
-        "from_east": "depuis Dounaï",
+        "from_east": "depuis Dunai",
         "distance": "≈ {km} km à vol d’oiseau",
         "depot": "dépôt de munitions",
         "detail_box": "détail",
@@ -793,7 +793,7 @@ def panel_svg(panel: Panel, lang: str) -> list[str]:
     out.append("</g>")
     out.append(f"<rect {attrs(x=x, y=y, width=w, height=h, fill='none', stroke='#555555')}/>")
     out.append(text(x + 8, y + 19, words[f"panel_{panel.key}"], TITLE_SIZE, font_weight="bold"))
-    out += scale_bar(panel, proj)
+    out += scale_bar(panel, proj, lang)
     return out
 
 
@@ -877,15 +877,15 @@ def distance_km() -> int:
     return int(round(great_circle_km(lon_lat("dunai"), lon_lat("tikhoretsk")), -2))
 
 
-def km_text(lang: str) -> str:
-    """The rounded distance with the language's thousands separator."""
-    value = f"{distance_km():,}"
-    return value.replace(",", "\u202f") if lang == "fr" else value
+def grouped(value: int, lang: str) -> str:
+    """A number with the language's thousands separator (the edition's format)."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def vocabulary(lang: str) -> dict[str, str]:
     """The language's words, with the rounded distance as ``_km``."""
-    return dict(TEXT[lang], _km=km_text(lang))
+    return dict(TEXT[lang], _km=grouped(distance_km(), lang))
 
 
 def no_notes(proj: Lambert, words: dict[str, str]) -> list[str]:
@@ -934,7 +934,7 @@ PANEL_NOTES = {
 }
 
 
-def scale_bar(panel: Panel, proj: Lambert) -> list[str]:
+def scale_bar(panel: Panel, proj: Lambert, lang: str) -> list[str]:
     """A scale bar in the panel's lower left corner (true at the panel's centre)."""
     lon0, lon1, lat0, lat1 = panel.extent
     lat, lon = (lat0 + lat1) / 2, (lon0 + lon1) / 2
@@ -946,7 +946,7 @@ def scale_bar(panel: Panel, proj: Lambert) -> list[str]:
     bar = attrs(fill="none", stroke=INK, stroke_width=1.2)
     return [
         f'<path {bar} d="M{num(x0)} {num(y0 - 4)}V{num(y0)}H{num(x1)}V{num(y0 - 4)}"/>',
-        text(x1 + 4, y0, f"{length} km", SMALL_SIZE, fill=INK),
+        text(x1 + 4, y0, f"{grouped(length, lang)} km", SMALL_SIZE, fill=INK),
     ]
 
 

@@ -26,9 +26,9 @@ LABELS = {
         "Pyongyang",
         "Rajin (Najin)",
         "Tumangang",
-        "Khassan",
+        "Khasan",
         "Vladivostok",
-        "Dounaï",
+        "Dunai",
         "Cosmodrome de Vostotchny",
         "Tikhoretsk",
         "Mer du Japon",
@@ -95,6 +95,29 @@ def test_map_labels_in_the_page_language(lang: str) -> None:
     for label in distinct(lang):
         pattern = r"(?<!\w)" + re.escape(label) + r"(?!\w)"
         assert not re.search(pattern, words), f"{label!r} ({OTHER[lang]}) in the {lang} map"
+
+
+# Spellings the author does not use (issue 19): the map and its caption follow the text.
+NOT_THE_AUTHORS = {"fr": ("Khassan", "Dounaï"), "en": ()}
+# The edition's number format: the English text writes "1,000", the French "1 000"
+# with a narrow no-break space.
+SCALE_BARS = {"fr": ("2\u202f000 km", "200 km", "50 km"), "en": ("2,000 km", "200 km", "50 km")}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_map_and_caption_follow_the_authors_spellings(lang: str) -> None:
+    page = (ROOT / "docs" / lang / "vostotchny.md").read_text(encoding="utf-8")
+    for spelling in NOT_THE_AUTHORS[lang]:
+        assert spelling not in all_text(parse(lang)), f"{spelling!r} in the {lang} map"
+        assert spelling not in page, f"{spelling!r} in docs/{lang}/vostotchny.md"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_scale_bars_use_the_editions_number_format(lang: str) -> None:
+    # Raw text: str.split() would count the narrow no-break space as a space.
+    texts = {"".join(el.itertext()) for el in parse(lang).iter(f"{SVG}text")}
+    kilometres = {t for t in texts if re.fullmatch(r"[\d,\u202f]+ km", t)}
+    assert kilometres == set(SCALE_BARS[lang])
 
 
 def test_both_languages_share_the_geometry() -> None:
