@@ -33,7 +33,7 @@ from briefkit.harvest import harvest
 from briefkit.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.problems import LOGGER, collecting, report
-from briefkit.sources import read_page
+from briefkit.sources import read_page, read_text
 from briefkit.theme import THEME_DIR, alternates, template_words
 
 log = get_plugin_logger(__name__)
@@ -107,6 +107,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
         return config
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The build read every page already (checks, assembly): MkDocs gets that text.
+        return read_text(Path(config.docs_dir) / page.file.src_uri)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

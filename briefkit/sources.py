@@ -46,9 +46,14 @@ def read_text(path: Path) -> str:
     cached = _TEXTS.get(resolved)
     if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
         return cached[2]
-    text = resolved.read_bytes().decode("utf-8-sig")
+    text = from_disk(resolved).decode("utf-8-sig")
     _TEXTS[resolved] = (stat.st_mtime_ns, stat.st_size, text)
     return text
+
+
+def from_disk(path: Path) -> bytes:
+    """The one place a source file is read from disk (tests count the calls)."""
+    return path.read_bytes()
 
 
 @dataclass

@@ -71,3 +71,23 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     one, two = tree_digest(tmp_path / "one"), tree_digest(tmp_path / "two")
     assert "brief-fr.pdf" in one and "en/brief-en.pdf" in one
     assert one == two
+
+
+def test_each_source_file_is_read_once_per_build(
+    brief_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefkit.sources
+
+    reads: list[Path] = []
+    real = briefkit.sources.from_disk
+
+    def counting(path: Path) -> bytes:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(briefkit.sources, "from_disk", counting)
+    build_all(brief_copy, brief_copy / "site", with_pdf=False, with_search=False)
+    sources = sorted(
+        p.resolve() for pattern in ("docs/**/*.md", "bib/*.bib") for p in brief_copy.glob(pattern)
+    )
+    assert sorted(reads) == sources  # every page and .bib file, each exactly once
