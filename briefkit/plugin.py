@@ -92,6 +92,11 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             config.extra_css.insert(0, "assets/brief.css")
         if EXTENSIONS not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSIONS)
+        # The generator checks links, anchors and the nav itself, naming file and line:
+        # MkDocs' own messages would repeat them without either.
+        config.validation.links.not_found = logging.INFO
+        config.validation.links.anchors = logging.INFO
+        config.validation.nav.not_found = logging.INFO
         self.links: dict[str, PageLinks] = {}
         config.markdown_extensions.append(LinkCollectorExtension(self.links))
         options = config.mdx_configs.get(EXTENSIONS, {})
