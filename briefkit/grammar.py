@@ -2,7 +2,8 @@
 
 Pandoc's form: ``[@key]``, ``[@key, p. 12]``, ``[see @key, p. 3; @other]``.
 A bracket is a citation when an ``@`` starts a word inside it and it is not
-link text (``[…](…)``, ``[…][…]``) or a footnote definition (``[…]:``).
+link text (``[…](…)``, ``[…][…]``). A colon may follow it (``[@key]: see…``):
+reference definitions (``[id]: url``) are read before any citation is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 KEY = r"[A-Za-z0-9_](?:[\w:.\-/+]*\w)?"
 KEY_RE = re.compile(KEY + r"\Z")
 # A bracket holding an at-sign at the start of a word; not link text.
-CITATION_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@[^\[\]]*)\](?![(\[:])"
+CITATION_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@[^\[\]]*)\](?![(\[])"
 UNCLOSED_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@" + KEY + r"[^\[\]]*)(?=\[|$)"
 CITATION_RE = re.compile(CITATION_PATTERN)
 ITEM_RE = re.compile(r"(?P<prefix>.*?)(?<![^\s;])@(?P<key>" + KEY + r")?(?P<locator>.*)", re.S)

@@ -418,3 +418,10 @@ def test_author_footnotes_and_citations_on_one_page_are_reported() -> None:
     ext.begin_page("docs/fr/x.md", "x")
     md.convert("Texte[^1] et [@byrne2023orient].\n\n[^1]: Une note.")
     assert any("[^footnotes] and citations" in p.message for p in ext.state.problems)
+
+
+def test_a_citation_followed_by_a_colon_is_a_citation(bib: Bibliography) -> None:
+    page, state = convert(bib, f"The rebuttal [@{MOR}]: see the next section.")
+    assert state.problems == []
+    assert notes(page) == [f"{FULL_M}."]
+    assert "</sup>: see the next section." in page
