@@ -2,7 +2,7 @@
 
 ``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
 ``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
-loads citations, the bibliography, the glossary, figures and external links
+loads citations, the bibliography, the glossary, figures, typography and external links
 with one set of options (see :mod:`briefkit.context`). Each also loads alone
 by its own module name. The site, the PDF export and the editors' check all
 convert pages with this set, so the three read a page the same way.
@@ -21,6 +21,7 @@ from briefkit.context import OPTIONS, BriefExtension
 from briefkit.figures import FigureExtension
 from briefkit.glossary import GlossaryExtension
 from briefkit.links import ExternalLinkExtension
+from briefkit.typography import TypographyExtension
 
 NAME = "briefkit.extensions"
 
@@ -39,6 +40,7 @@ class BriefExtensions(Extension):
             BibliographyExtension(**options),
             GlossaryExtension(**options),
             FigureExtension(**options),
+            TypographyExtension(**options),
         ]
 
     def begin_page(self, path: str, source: str, src_uri: str = "") -> None:
