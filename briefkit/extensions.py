@@ -2,9 +2,9 @@
 
 ``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
 ``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
-loads citations, the bibliography, the glossary, figures, typography and external links
-with one set of options (see :mod:`briefkit.context`). Each also loads alone
-by its own module name. The site, the PDF export and the editors' check all
+loads citations, the bibliography, the glossary, figures, typography, passage
+anchors and external links with one set of options (see :mod:`briefkit.context`).
+Each also loads alone by its own module name. The site, the PDF export and the editors' check all
 convert pages with this set, so the three read a page the same way.
 """
 
@@ -21,6 +21,7 @@ from briefkit.context import OPTIONS, BriefExtension
 from briefkit.figures import FigureExtension
 from briefkit.glossary import GlossaryExtension
 from briefkit.links import ExternalLinkExtension
+from briefkit.passages import PassageExtension
 from briefkit.typography import TypographyExtension
 
 NAME = "briefkit.extensions"
@@ -52,6 +53,7 @@ class BriefExtensions(Extension):
         for part in self.parts:
             part.extendMarkdown(md)
         ExternalLinkExtension().extendMarkdown(md)
+        PassageExtension().extendMarkdown(md)
 
 
 def makeExtension(**kwargs: Any) -> BriefExtensions:
