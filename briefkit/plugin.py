@@ -32,7 +32,7 @@ from briefkit.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.problems import LOGGER, collecting, report
 from briefkit.sources import read_page
-from briefkit.theme import THEME_DIR, alternates, template_words
+from briefkit.theme import THEME_DIR, alternates, folder_sitemaps, template_words
 
 log = get_plugin_logger(__name__)
 CITE_MARKER = "[CITE]"
@@ -82,6 +82,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         )[0]
         home = read_page(Path(config.docs_dir) / "index.md").meta
         self.info = BriefInfo.from_meta(home, config.site_url or "", self.edition.lang)
+        self.page_urls: list[str] = []
         self.cited: dict[str, list[str]] = {}
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -94,7 +95,12 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         facts = harvest(html)
         self.cited[page.file.src_uri] = facts.cited
         if page.is_homepage:
-            html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info))
+            stem = Path(self.edition.pdf_name).stem
+            files = {
+                name: get_relative_url(f"{stem}.{suffix}", page.url)
+                for name, suffix in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
+            }
+            html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info, files))
         title = str(page.title or page.file.src_uri)
         for key, note in facts.uses:
             self.citing[key].append(Citing(page.url, title, note))
@@ -122,6 +128,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             fragment = f"fn:{anchor}" if isinstance(anchor, int) else str(anchor)
             return f"{get_relative_url(url, page.url)}#{fragment}"
 
+        if page.url != "404.html":
+            self.page_urls.append(page.url)
         words = self.edition.words
         if "brief-cited-in" in output:
             output = fill_cited_in(output, self.citing, words, target)
@@ -140,6 +148,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         (site / f"{stem}.bib").write_text(bibtex(self.info), encoding="utf-8")
         (site / f"{stem}.ris").write_text(ris(self.info), encoding="utf-8")
         (site / f"{stem}.json").write_text(csl_json(self.info), encoding="utf-8")
+        # Where Material's language selector looks for sitemaps (see briefkit.theme).
+        own = self.edition.site_url
+        for folder, text in folder_sitemaps(self.page_urls, self.publication_editions, own).items():
+            (site / folder / "sitemap.xml").write_text(text, encoding="utf-8")
         self._stop_forwarding()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -83,19 +83,15 @@ def _apply(segment: str, rules: list[tuple[re.Pattern[str], str]], context: str)
     return result[len(lead) :]
 
 
-class TypographyTreeprocessor(Treeprocessor):
-    """Sets the page language's spaces around punctuation in every text of the page."""
+class Spacer:
+    """Walks an element tree in reading order, spacing every text in its language."""
 
-    def __init__(self, md: Markdown, extension: TypographyExtension) -> None:
-        super().__init__(md)
-        self.ext = extension
-
-    def run(self, root: etree.Element) -> None:
+    def __init__(self, stash: list[object] | None = None) -> None:
+        self.stash = stash or []  # Python-Markdown's stashed raw HTML, if any
         self._previous = ""
         self._inline: list[tuple[str, str]] = []  # (tag, lang) of stashed <span lang="…">
-        self._walk(root, self.ext.context.lang)
 
-    def _walk(self, el: etree.Element, lang: str) -> None:
+    def walk(self, el: etree.Element, lang: str) -> None:
         lang = el.get("lang") or lang
         if el.tag in SKIP_TAGS:
             self._previous = (el.text or "")[-1:] or self._previous
@@ -103,7 +99,7 @@ class TypographyTreeprocessor(Treeprocessor):
         if el.text:
             el.text = self._space(el.text, lang)
         for child in el:
-            self._walk(child, lang)
+            self.walk(child, lang)
             if child.tail:
                 child.tail = self._space(child.tail, lang)
 
@@ -122,8 +118,7 @@ class TypographyTreeprocessor(Treeprocessor):
 
     def _follow(self, index: int) -> None:
         """Tracks ``<em lang="en">…</em>`` written as raw HTML in the Markdown."""
-        stash = self.md.htmlStash.rawHtmlBlocks
-        match = TAG_RE.match(str(stash[index])) if index < len(stash) else None
+        match = TAG_RE.match(str(self.stash[index])) if index < len(self.stash) else None
         if match is None:
             return
         closing, tag, attributes = match.groups()
@@ -131,6 +126,25 @@ class TypographyTreeprocessor(Treeprocessor):
             self._inline.pop()
         elif not closing and (lang := LANG_RE.search(attributes)):
             self._inline.append((tag, lang[1]))
+
+
+def space_html(fragment: str, lang: str) -> str:
+    """An HTML fragment (well-formed, e.g. a reference) with ``lang``'s spaces."""
+    root = etree.fromstring(f"<div>{fragment}</div>")
+    Spacer().walk(root, lang)
+    inner = etree.tostring(root, encoding="unicode", method="html")
+    return inner[len("<div>") : -len("</div>")]
+
+
+class TypographyTreeprocessor(Treeprocessor):
+    """Sets the page language's spaces around punctuation in every text of the page."""
+
+    def __init__(self, md: Markdown, extension: TypographyExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root: etree.Element) -> None:
+        Spacer(self.md.htmlStash.rawHtmlBlocks).walk(root, self.ext.context.lang)
 
 
 class TypographyExtension(BriefExtension):

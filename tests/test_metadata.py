@@ -96,9 +96,36 @@ def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
     assert item["author"] == [{"family": "Dash", "given": "Tom"}]
     assert item["language"] == lang
     home = (root / "index.html").read_text(encoding="utf-8")
-    assert home.count('class="brief-cite-this"') == 1
+    assert home.count('class="brief-cite"') == 1
     assert "[CITE]" not in home
     assert "@misc{dash2026pyongyang," in home
+    for suffix in ("bib", "ris", "json"):
+        assert f'<a href="brief-{lang}.{suffix}" download>' in home
+
+
+REFERENCES = {
+    "fr": "Tom Dash, «\u202fDe Pyongyang à Moscou, le rapprochement russo-nord-coréen\u202f», "
+    "novembre 2026, disponible sur ",
+    "en": "Tom Dash, “From Pyongyang to Moscow, the Russia–North Korea rapprochement”, "
+    "November 2026, available at ",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_cite_block_puts_the_formatted_reference_first(site: Path, lang: str) -> None:
+    home = (edition(site, lang) / "index.html").read_text(encoding="utf-8")
+    block = home[home.index('<section class="brief-cite"') :]
+    reference = re.search(r'<p class="brief-cite-reference">(.*?)</p>', block)
+    assert reference is not None and block.index("brief-cite-reference") < block.index("<details")
+    assert re.sub(r"<[^>]+>", "", reference[1]).startswith(REFERENCES[lang])
+    assert '<details class="brief-cite-formats">' in block  # machine formats collapsed
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_material_finds_a_sitemap_beside_every_alternate_link(site: Path, lang: str) -> None:
+    for page in PAGES[1:]:
+        xml = (edition(site, lang) / page / "sitemap.xml").read_text(encoding="utf-8")
+        assert f"/{page}</loc>" in xml and 'hreflang="fr"' in xml and 'hreflang="en"' in xml
 
 
 def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
