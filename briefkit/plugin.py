@@ -72,6 +72,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if "assets/brief.css" not in config.extra_css:
             config.extra_css.insert(0, "assets/brief.css")
+        if "assets/brief.js" not in config.extra_javascript:
+            config.extra_javascript.append("assets/brief.js")
         if EXTENSIONS not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSIONS)
         self.links: dict[str, PageLinks] = {}

@@ -45,6 +45,16 @@ def template_words(edition: Edition) -> dict[str, Any]:
         "locale": words.locale,
         "download_pdf": words.download_pdf,
         "pdf": edition.pdf_name,
+        "search_placeholder": words.search_placeholder,
+        "search_open": words.search_open,
+        "search_close": words.search_close,
+        # What the search script shows, handed over as JSON.
+        "search_words": {
+            "none": words.search_none,
+            "one": words.search_one,
+            "many": words.search_many,
+            "note": words.note[:1].upper() + words.note[1:],
+        },
     }
 
 
