@@ -125,7 +125,8 @@ export function mount(box) {
       return;
     }
     const api = await pagefind;
-    const search = await api.debouncedSearch(query, {}, 150);
+    // The query's words as the index has them (« l’ONU » is « l » and « ONU »).
+    const search = await api.debouncedSearch(terms.join(" "), {}, 150);
     if (search === null || id !== latest) return;
     const items = [];
     for (const result of search.results.slice(0, 12)) {
