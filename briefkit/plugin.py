@@ -32,7 +32,7 @@ from briefkit.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.problems import LOGGER, collecting, report
 from briefkit.sources import read_page
-from briefkit.theme import THEME_DIR, alternates, folder_sitemaps, template_words
+from briefkit.theme import THEME_DIR, alternates, folder_sitemaps, template_words, valid_toggles
 
 log = get_plugin_logger(__name__)
 CITE_MARKER = "[CITE]"
@@ -132,12 +132,18 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
         if page.url != "404.html":
             self.page_urls.append(page.url)
+        output = valid_toggles(output)
         words = self.edition.words
         if "brief-cited-in" in output:
             output = fill_cited_in(output, self.citing, words, target)
         if "brief-mentioned-in" in output:
             output = fill_mentions(output, self.mentions, words, target)
         return output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return valid_toggles(output_content)  # the 404 page, rendered without a Page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         docs = Path(config.docs_dir)

@@ -86,3 +86,19 @@ def _sitemap(pages: list[str], editions: list[dict[str, str]], own: str) -> str:
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">' + "".join(entries) + "</urlset>\n"
     )
+
+
+# Material's checkbox toggles carry autocomplete="off", which HTML allows on
+# text-like inputs only (the Nu checker's error); it kept Firefox from
+# restoring an open drawer on "back", which the site's script now prevents.
+MATERIAL_TOGGLES = (
+    ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
+    ('id="__search" autocomplete="off">', 'id="__search">'),
+)
+
+
+def valid_toggles(output: str) -> str:
+    """The page without the invalid ``autocomplete`` of Material's toggles."""
+    for old, new in MATERIAL_TOGGLES:
+        output = output.replace(old, new, 1)
+    return output

@@ -39,6 +39,14 @@
     });
   }
 
+  // Material's drawer and search toggles are checkboxes: a page restored by
+  // "back" starts with them closed (their autocomplete="off" is invalid HTML).
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("input.md-toggle[data-md-toggle]").forEach(function (t) { t.checked = false; });
+    }
+  });
+
   // "Cite this brief": copy the formatted reference.
   document.querySelectorAll(".brief-cite-copy").forEach(function (button) {
     var block = button.closest(".brief-cite");
