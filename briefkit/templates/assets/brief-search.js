@@ -90,7 +90,8 @@ function excerpt(content, passage, anchors) {
   const next = anchors.find((a) => a.location > start && PASSAGE.test(a.element));
   const end = next ? next.location : words.length;
   const first = passage.hits[0];
-  const from = Math.max(start, first - CONTEXT);
+  let from = Math.max(start, first - CONTEXT);
+  while (from < first && /^[.,;:)\]»]+$/.test(words[from] || "")) from += 1; // no leading mark
   const to = Math.min(end, first + CONTEXT * 2);
   const hits = new Set(passage.hits);
   const shown = [];
