@@ -21,6 +21,7 @@ from briefkit.bibliography import Bibliography, Source
 from briefkit.citations import plain_text
 from briefkit.context import BriefExtension
 from briefkit.references import full_reference, sort_key
+from briefkit.titlelang import mark_title
 from briefkit.vocabulary import Vocabulary, vocabulary
 
 MARKER = "[BIBLIOGRAPHY]"
@@ -80,7 +81,7 @@ class BibliographyTreeprocessor(Treeprocessor):
             heading.text = title
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in sources:
-                ref = full_reference(source, lang, bibliography_form=True)
+                ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
                 ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
                 li = etree.fromstring(
                     f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'

@@ -25,6 +25,7 @@ from briefkit.context import BriefExtension
 from briefkit.grammar import CITATION_PATTERN, UNCLOSED_PATTERN, CiteItem, parse_citation
 from briefkit.problems import Problem, line_of, report
 from briefkit.references import full_reference, short_reference
+from briefkit.titlelang import mark_title
 
 PLACEHOLDER = "brief-cite"
 TAG_RE = re.compile(r"<[^>]+>")
@@ -157,9 +158,9 @@ class CitationTreeprocessor(Treeprocessor):
             if len(items) == 1 and len(previous) == 1 and previous[0].key == item.key:
                 ref = words.ibid.lower() if item.prefix else words.ibid
             elif item.key in seen:
-                ref = short_reference(source, context.lang)
+                ref = mark_title(short_reference(source, context.lang), source, context.lang)
             else:
-                ref = full_reference(source, context.lang)
+                ref = mark_title(full_reference(source, context.lang), source, context.lang)
             prefix = html.escape(item.prefix) + " " if item.prefix else ""
             locator = ", " + html.escape(item.locator) if item.locator else ""
             parts.append(

@@ -2,10 +2,10 @@
 
 ``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
 ``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
-loads citations, editors' notes, the bibliography, the glossary, figures and
-external links
-with one set of options (see :mod:`briefkit.context`). Each also loads alone
-by its own module name. The site, the PDF export and the editors' check all
+loads citations, editors' notes, the bibliography, the glossary, figures, the
+brief's dates, typography, passage anchors and external links with one set of
+options (see :mod:`briefkit.context`). Each also loads alone by its own module
+name. The site, the PDF export and the editors' check all
 convert pages with this set, so the three read a page the same way.
 """
 
@@ -24,6 +24,8 @@ from briefkit.editor_notes import EditorNoteExtension
 from briefkit.figures import FigureExtension
 from briefkit.glossary import GlossaryExtension
 from briefkit.links import ExternalLinkExtension
+from briefkit.passages import PassageExtension
+from briefkit.typography import TypographyExtension
 
 NAME = "briefkit.extensions"
 
@@ -44,6 +46,7 @@ class BriefExtensions(Extension):
             GlossaryExtension(**options),
             FigureExtension(**options),
             DatesExtension(**options),
+            TypographyExtension(**options),
         ]
 
     def begin_page(self, path: str, source: str, src_uri: str = "") -> None:
@@ -55,6 +58,7 @@ class BriefExtensions(Extension):
         for part in self.parts:
             part.extendMarkdown(md)
         ExternalLinkExtension().extendMarkdown(md)
+        PassageExtension().extendMarkdown(md)
 
 
 def makeExtension(**kwargs: Any) -> BriefExtensions:

@@ -12,12 +12,19 @@ An image alone in its paragraph with a title (``![alt](src "Caption")``) is a
 figure too. Figures are numbered per page in reading order and get the id
 ``figure-N`` so that the text can link to them; an image without alt text is
 reported, since a map described as nothing is lost to screen-reader users.
+
+An SVG figure's ``<img>`` gets the ``width`` and ``height`` of its file, so the
+page does not shift while it loads, and its caption ends with a link that
+opens it full size (on a phone the figure is too small to read in the text).
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -25,6 +32,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefkit.context import BriefExtension
 from briefkit.problems import Problem, line_of, report
+
+WEB_ONLY = "brief-web-only"  # left out of the PDF
+LENGTH_RE = re.compile(r"\s*([\d.]+)\s*(px)?\s*$")
 
 
 @dataclass
@@ -71,7 +81,9 @@ class FigureTreeprocessor(Treeprocessor):
         state.count += 1
         figure.set("id", figure.get("id") or f"figure-{state.count}")
         figure.set("class", " ".join(filter(None, [figure.get("class"), "brief-figure"])))
-        for image in figure.iter("img"):
+        images = list(figure.iter("img"))
+        for image in images:
+            self._size(image)
             if not (image.get("alt") or "").strip():
                 at = state.source.find(f"]({image.get('src')}")
                 line = line_of(state.source, at) if at >= 0 else 1
@@ -95,6 +107,49 @@ class FigureTreeprocessor(Treeprocessor):
         label.tail = caption.text
         caption.text = None
         caption.insert(0, label)
+        if images and "://" not in images[0].get("src", "://"):
+            self._open_link(caption, images[0].get("src", ""))
+
+    def _size(self, image: etree.Element) -> None:
+        path = self._file(image.get("src", ""))
+        size = svg_size(path) if path is not None and path.suffix == ".svg" else None
+        if size is not None and not (image.get("width") or image.get("height")):
+            image.set("width", str(size[0]))
+            image.set("height", str(size[1]))
+
+    def _file(self, src: str) -> Path | None:
+        context = self.ext.context
+        if context.docs_dir is None or "://" in src or src.startswith("/"):
+            return None
+        path = context.docs_dir / posixpath.join(posixpath.dirname(context.src_uri), src)
+        return path if path.is_file() else None
+
+    def _open_link(self, caption: etree.Element, src: str) -> None:
+        if len(caption):
+            caption[-1].tail = (caption[-1].tail or "").rstrip() + " "
+        else:
+            caption.text = (caption.text or "").rstrip() + " "
+        wrapper = etree.SubElement(caption, "span", {"class": f"{WEB_ONLY} brief-figure-open"})
+        link = etree.SubElement(wrapper, "a", {"href": src})
+        link.text = self.ext.context.words.figure_open
+
+
+def svg_size(path: Path) -> tuple[int, int] | None:
+    """An SVG file's size in CSS pixels: its width and height, else its viewBox."""
+    try:
+        root = next(etree.iterparse(path, events=("start",)))[1]
+    except (etree.ParseError, OSError, StopIteration):
+        return None
+    width, height = (LENGTH_RE.match(root.get(name) or "") for name in ("width", "height"))
+    if width and height:
+        return round(float(width[1])), round(float(height[1]))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            return round(float(box[2])), round(float(box[3]))
+        except ValueError:
+            return None
+    return None
 
 
 def _lone_titled_image(p: etree.Element) -> etree.Element | None:

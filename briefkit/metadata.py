@@ -2,7 +2,8 @@
 
 One source of truth: the home page's front matter (title, author, date,
 description, keywords) plus the site's URL and language. From it come the
-"Cite this brief" formats (BibTeX, RIS, CSL-JSON) and each page's JSON-LD,
+"Cite this brief" block (the reference formatted in the page's language by
+the notes' own style, then BibTeX, RIS and CSL-JSON) and each page's JSON-LD,
 which also lists the works the page cites.
 """
 
@@ -22,7 +23,9 @@ from pybtex.exceptions import PybtexError
 
 from briefkit.bibliography import Source
 from briefkit.dates import BriefDates
+from briefkit.references import full_reference
 from briefkit.sources import parse_date
+from briefkit.typography import space_html
 from briefkit.vocabulary import Vocabulary, vocabulary
 
 
@@ -163,17 +166,52 @@ def ris(info: BriefInfo) -> str:
     return "".join(f"{tag}  - {one_line(value)}\n" for tag, value in lines)
 
 
-def cite_block(info: BriefInfo) -> str:
-    """The home page's "Cite this brief" block, every value escaped."""
+def as_source(info: BriefInfo) -> Source:
+    """The brief as a bibliography entry, to format it like the sources it cites."""
+    fields = {
+        "title": info.title,
+        "type": info.words.genre,
+        "year": str(info.date.year),
+        "month": str(info.date.month),
+        "url": info.url,
+    }
+    written = BriefDates(None, info.dates.written, info.dates.sources_until).lines(info.words)
+    if written:
+        fields["note"] = ". ".join(written)
+    return Source(info.key, "report", fields, {"author": [info.person]}, "docs/index.md", 1)
+
+
+def reference(info: BriefInfo) -> str:
+    """The brief's reference as HTML, in its language and the notes' style."""
+    text = full_reference(as_source(info), info.lang)
+    return space_html(text + ("" if text.endswith(".") else "."), info.lang)
+
+
+def cite_block(info: BriefInfo, files: dict[str, str]) -> str:
+    """The home page's "Cite this brief" block, every value escaped.
+
+    The formatted reference comes first, with a copy button (shown by the
+    site's script, which does the copying); the machine formats follow in a
+    collapsed block, each with a link to its file (``files``: format -> href).
+    """
     words = info.words
     parts = [("BibTeX", bibtex(info)), ("RIS", ris(info)), ("CSL-JSON", csl_json(info))]
-    blocks = "".join(
-        f"<p><strong>{name}</strong></p><pre><code>{html.escape(text)}</code></pre>"
+    formats = "".join(
+        f'<h3>{name}</h3><p><a href="{html.escape(files[name])}" download>'
+        f"{html.escape(words.cite_download.format(format=name))}</a></p>"
+        f"<pre><code>{html.escape(text)}</code></pre>"
         for name, text in parts
     )
     return (
-        f'<details class="brief-cite-this"><summary>{html.escape(words.cite_title)}</summary>'
-        f"<p>{html.escape(words.cite_intro)}</p>{blocks}</details>"
+        f'<section class="brief-cite" aria-labelledby="cite">'
+        f'<h2 id="cite">{html.escape(words.cite_title)}</h2>'
+        f"<p>{html.escape(words.cite_intro)}</p>"
+        f'<p class="brief-cite-reference">{reference(info)}</p>'
+        f'<p><button type="button" class="md-button brief-cite-copy" hidden '
+        f'data-copied="{html.escape(words.cite_copied)}">{html.escape(words.cite_copy)}</button>'
+        f'<span class="brief-cite-status" role="status"></span></p>'
+        f'<details class="brief-cite-formats"><summary>{html.escape(words.cite_formats)}</summary>'
+        f"{formats}</details></section>"
     )
 
 

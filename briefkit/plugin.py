@@ -34,7 +34,7 @@ from briefkit.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.problems import LOGGER, collecting, report
 from briefkit.sources import read_page, read_text
-from briefkit.theme import THEME_DIR, alternates, template_words
+from briefkit.theme import THEME_DIR, alternates, folder_sitemaps, template_words, valid_toggles
 
 log = get_plugin_logger(__name__)
 CITE_MARKER = "[CITE]"
@@ -90,6 +90,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if "assets/brief.css" not in config.extra_css:
             config.extra_css.insert(0, "assets/brief.css")
+        if "assets/brief.js" not in config.extra_javascript:
+            config.extra_javascript.append("assets/brief.js")
         if EXTENSIONS not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSIONS)
         # The generator checks links, anchors and the nav itself, naming file and line:
@@ -105,6 +107,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         )[0]
         home = read_page(Path(config.docs_dir) / "index.md").meta
         self.info = BriefInfo.from_meta(home, config.site_url or "", self.edition.lang)
+        self.page_urls: list[str] = []
         self.cited: dict[str, list[str]] = {}
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -128,7 +131,12 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         facts = harvest(html)
         self.cited[page.file.src_uri] = facts.cited
         if page.is_homepage:
-            html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info))
+            stem = Path(self.edition.pdf_name).stem
+            files = {
+                name: get_relative_url(f"{stem}.{suffix}", page.url)
+                for name, suffix in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
+            }
+            html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info, files))
         title = plain_title(page)
         for key, note in facts.uses:
             self.citing[key].append(Citing(page.url, title, note))
@@ -156,12 +164,20 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             fragment = f"fn:{anchor}" if isinstance(anchor, int) else str(anchor)
             return f"{get_relative_url(url, page.url)}#{fragment}"
 
+        if page.url != "404.html":
+            self.page_urls.append(page.url)
+        output = valid_toggles(output)
         words = self.edition.words
         if "brief-cited-in" in output:
             output = fill_cited_in(output, self.citing, words, target)
         if "brief-mentioned-in" in output:
             output = fill_mentions(output, self.mentions, words, target)
         return output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return valid_toggles(output_content)  # the 404 page, rendered without a Page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         docs = Path(config.docs_dir)
@@ -174,6 +190,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         (site / f"{stem}.bib").write_text(bibtex(self.info), encoding="utf-8")
         (site / f"{stem}.ris").write_text(ris(self.info), encoding="utf-8")
         (site / f"{stem}.json").write_text(csl_json(self.info), encoding="utf-8")
+        # Where Material's language selector looks for sitemaps (see briefkit.theme).
+        own = self.edition.site_url
+        for folder, text in folder_sitemaps(self.page_urls, self.publication_editions, own).items():
+            (site / folder / "sitemap.xml").write_text(text, encoding="utf-8")
         self._stop_forwarding()
 
     def on_build_error(self, *, error: Exception) -> None:

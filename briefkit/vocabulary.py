@@ -68,6 +68,20 @@ class Vocabulary:
     new_author: str
     new_section_title: str
     new_section_text: str
+    space_before: str
+    space_after: str
+    common_words: tuple[str, ...]
+    cite_copy: str
+    cite_copied: str
+    cite_formats: str
+    cite_download: str
+    figure_open: str
+    search_placeholder: str
+    search_open: str
+    search_close: str
+    search_none: str
+    search_one: str
+    search_many: str
 
     def month(self, number: int) -> str:
         """The name of month ``number`` (1–12)."""
@@ -122,6 +136,9 @@ def load_language(code: str, path: Path) -> Vocabulary:
         if name != "code"
     }
     values["months"] = tuple(str(m) for m in values["months"])
+    values["common_words"] = tuple(str(w).casefold() for w in values["common_words"] or ())
+    values["space_before"] = str(values["space_before"] or "")
+    values["space_after"] = str(values["space_after"] or "")
     values["ordinals"] = {int(k): str(v) for k, v in (values["ordinals"] or {}).items()}
     if len(values["months"]) != 12:
         raise ValueError(f"{path}: months must list 12 names")

@@ -47,7 +47,7 @@ def test_caption_citations_become_notes() -> None:
 def test_titled_image_alone_in_its_paragraph_is_a_figure() -> None:
     html, _ = convert('![A map](m.svg "The routes")\n\nSecond ![b](b.png "t") inline.', "en")
     assert html.count("<figure") == 1
-    assert '<span class="brief-figure-label">Figure 1: </span>The routes</figcaption>' in html
+    assert '<span class="brief-figure-label">Figure 1: </span>The routes <span' in html
 
 
 def test_figures_are_numbered_in_reading_order() -> None:
@@ -86,3 +86,38 @@ def test_route_map_is_on_the_section_page_with_alt_and_caption(
     assert label in figure and 'href="#fn:' in figure  # the caption cites its sources
     assert 'href="#figure-1"' in html  # the text links to the figure
     assert (root / "assets" / "route-map.svg").is_file()
+
+
+def test_an_svg_figure_has_its_size_and_opens_full_size(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 60" width="800" height="600"/>'
+    )
+    (tmp_path / "page.md").write_text(FIGURE)
+    figures = FigureExtension(lang="fr", docs_dir=str(tmp_path), page="page.md")
+    html = markdown.Markdown(extensions=["md_in_html", figures]).convert(
+        FIGURE.replace(" [@byrne2023orient]", "")
+    )
+    assert 'height="600"' in html and 'width="800"' in html
+    assert (
+        '<span class="brief-web-only brief-figure-open"><a href="assets/map.svg">'
+        "Ouvrir la figure en taille réelle</a></span></figcaption>"
+    ) in html
+
+
+@pytest.mark.parametrize(
+    ("svg", "size"),
+    [
+        ('width="800" height="814" viewBox="0 0 1 1"', (800, 814)),
+        ('width="400px" height="300.4px"', (400, 300)),
+        ('viewBox="0 0 640 480"', (640, 480)),
+        ('width="50%" height="50%"', None),
+    ],
+)
+def test_svg_size_reads_width_and_height_then_the_viewbox(
+    tmp_path: Path, svg: str, size: tuple[int, int] | None
+) -> None:
+    from briefkit.figures import svg_size
+
+    (tmp_path / "f.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" {svg}/>')
+    assert svg_size(tmp_path / "f.svg") == size

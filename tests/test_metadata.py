@@ -96,7 +96,7 @@ def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
     assert item["author"] == [{"family": "Dash", "given": "Tom"}]
     assert item["language"] == lang
     home = (root / "index.html").read_text(encoding="utf-8")
-    assert home.count('class="brief-cite-this"') == 1
+    assert home.count('class="brief-cite"') == 1
     assert "[CITE]" not in home
     assert "@misc{dash2023pyongyang," in home
     # Honest dates: written in 2023, sources to 23 October 2023, this edition in 2026.
@@ -105,6 +105,8 @@ def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
     assert "2023" in entry.fields_dict["note"].value and "23" in entry.fields_dict["note"].value
     assert item["original-date"] == {"date-parts": [[2023]]}
     assert "OP  - 2023\n" in ris
+    for suffix in ("bib", "ris", "json"):
+        assert f'<a href="brief-{lang}.{suffix}" download>' in home
 
 
 @pytest.mark.parametrize(
@@ -128,6 +130,31 @@ def test_home_page_shows_when_the_brief_was_written_apart_from_this_edition(
     home = (edition(site, lang) / "index.html").read_text(encoding="utf-8")
     assert f'<p class="brief-dates brief-web-only">{line}</p>' in home
     assert json_ld(edition(site, lang) / "index.html")["dateCreated"] == "2023"
+
+
+REFERENCES = {
+    "fr": "Tom Dash, «\u202fDe Pyongyang à Moscou, le rapprochement russo-nord-coréen\u202f», "
+    "novembre 2026, disponible sur ",
+    "en": "Tom Dash, “From Pyongyang to Moscow: the Russia–North Korea rapprochement”, "
+    "November 2026, available at ",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_cite_block_puts_the_formatted_reference_first(site: Path, lang: str) -> None:
+    home = (edition(site, lang) / "index.html").read_text(encoding="utf-8")
+    block = home[home.index('<section class="brief-cite"') :]
+    reference = re.search(r'<p class="brief-cite-reference">(.*?)</p>', block)
+    assert reference is not None and block.index("brief-cite-reference") < block.index("<details")
+    assert re.sub(r"<[^>]+>", "", reference[1]).startswith(REFERENCES[lang])
+    assert '<details class="brief-cite-formats">' in block  # machine formats collapsed
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_material_finds_a_sitemap_beside_every_alternate_link(site: Path, lang: str) -> None:
+    for page in PAGES[1:]:
+        xml = (edition(site, lang) / page / "sitemap.xml").read_text(encoding="utf-8")
+        assert f"/{page}</loc>" in xml and 'hreflang="fr"' in xml and 'hreflang="en"' in xml
 
 
 def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
