@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefkit.bibliography import Bibliography, Source, load_or_raise, parse_bib_file
-from briefkit.references import VOCABULARIES, full_reference, short_reference, sort_key, vocabulary
+from briefkit.references import full_reference, short_reference, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = "\u00a0"
@@ -262,8 +262,14 @@ def test_anonymous_short_reference_is_the_title_alone(bib: Bibliography) -> None
 
 
 def test_unknown_language_gets_english_words(bib: Bibliography) -> None:
-    assert vocabulary("de") is VOCABULARIES["en"]
-    assert full_reference(bib["rep"], "de") == FULL["rep", "en"]
+    assert full_reference(bib["rep"], "pt") == FULL["rep", "en"]
+
+
+def test_german_has_its_own_words(bib: Bibliography) -> None:
+    assert full_reference(bib["art"], "de") == (
+        "Institut du Miel, „Pollen loads on a windy plateau“,"
+        " <em>Journal of Imaginary Apiculture</em>, Bd. 28, Nr. 15, Juli 2022"
+    )
 
 
 def test_sort_key_orders_by_author_then_year(bib: Bibliography) -> None:
