@@ -20,6 +20,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 RANGE = re.compile(r"\s*(?:–|—|-{1,3}|/)\s*")
 YEAR = re.compile(r"\d{4}(?:–(?:\d{2}|\d{4}))?")
 ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+ITEM = r"(?:\d{1,2} )?(?:1[0-2]|[1-9])"
+CANONICAL_MONTH = re.compile(f"{ITEM}(?:(?:–|, ){ITEM})*")
 DateParts = tuple[int, int | None, int | None]
 
 
@@ -156,6 +158,6 @@ def source_date(words: Vocabulary, fields: dict[str, str]) -> str:
         return ""
     if month and fields.get("day", "").isdigit() and month.isdigit():
         month = f"{int(fields['day'])} {month}"
-    if not month or not year[:4].isdigit() or len(year) != 4:
-        return year
+    if not CANONICAL_MONTH.fullmatch(month) or not YEAR.fullmatch(year) or len(year) != 4:
+        return year  # a month the check refused is never formatted: keep the year
     return month_text(words, month, year)

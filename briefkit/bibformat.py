@@ -14,9 +14,12 @@ import bibtexparser
 from bibtexparser import model
 
 FIELD_ORDER = (
-    "author", "editor", "title", "shorttitle", "journal", "booktitle", "series", "volume",
-    "number", "pages", "organization", "institution", "publisher", "school", "year", "month",
-    "urldate", "url", "doi", "site", "language", "note", "group",
+    "author", "editor", "translator", "title", "subtitle", "titleaddon", "shorttitle", "journal",
+    "journaltitle", "booktitle", "maintitle", "issuetitle", "series", "edition", "volume",
+    "number", "issue", "chapter", "pages", "type", "howpublished", "organization", "institution",
+    "publisher", "school", "address", "location", "year", "month", "day", "date", "urldate", "url",
+    "doi", "eprint", "eprinttype", "archiveprefix", "eprintclass", "primaryclass", "version",
+    "crossref", "xdata", "key", "site", "language", "note", "addendum", "group",
 )  # fmt: skip
 
 

@@ -31,13 +31,16 @@ EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\u
 MARKERS = {EM_OPEN: ("em", 1), EM_CLOSE: ("em", -1), STRONG_OPEN: ("strong", 1),
            STRONG_CLOSE: ("strong", -1)}  # fmt: skip
 # Characters the .bib escapes on purpose (\{ \} \# \textbackslash), held aside while decoding.
+SOFT_SPACE = "\ue008"  # a space only if a word follows
+SOFT_SPACE_END = re.compile("\ue008(?=[\\s),.;:\\]]|$)")
 ESCAPES = {"\\{": "\ue004", "\\}": "\ue005", "\\#": "\ue006", "\\textbackslash": "\ue007"}
 RESTORE = {"\ue004": "{", "\ue005": "}", "\ue006": "#", "\ue007": "\\"}
 VERBATIM = re.compile(r"\\(url|path|href)\s*\{([^{}]*)\}")
 PLACEHOLDER = re.compile("\ue010(\\d+)\ue011")
 LONE_PERCENT = re.compile(r"(?<!\\)%")
-PLAIN = re.compile(r"[\\$~`'\-%{}\ue000-\uf8ff]")
+PLAIN = re.compile(r"[\\$~`'\-%{}#\ue000-\uf8ff]")
 RAW = re.compile(r"[\\{}#]")
+NBSP_SPACE = re.compile(" ?\u00a0 ?")  # "cité \\fg": the no-break space is the space
 SPACES = re.compile(r"[ \t\r\n\f\v]+")
 KEEP_TEXT = ("mbox", "hbox", "text", "textrm", "textsf", "texttt", "textup", "textnormal",
              "textsc", "textmd", "textsuperscript", "textsubscript", "NoCaseChange", "nocase",
@@ -54,6 +57,9 @@ SYMBOLS = {
     "nobreakspace": "\u00a0",
     "/": "", "@": "", "relax": "", "protect": "", "textregistered": "®", "texttrademark": "™",
     "dag": "†", "ddag": "‡", "textdagger": "†", "textbullet": "•", "textsection": "§",
+    # Math operators keep their space: "\\log\\log n" is "log log n".
+    **{name: name + SOFT_SPACE for name in ("log", "ln", "exp", "sin", "cos", "tan", "max",
+                                            "min", "lim", "det")},
 }  # fmt: skip
 
 
@@ -155,7 +161,7 @@ def decode(value: str, macros: tuple[Macro, ...] = (), sort: bool = False) -> De
         text = converter.decode(value)
     except (latexwalker.LatexWalkerError, RecursionError, IndexError, ValueError):
         return Decoded(_squash(value), raw=True)
-    text = _squash(text)
+    text = _squash(SOFT_SPACE_END.sub("", text).replace(SOFT_SPACE, " "))
     raw = bool(RAW.search(text))
     text = PLACEHOLDER.sub(lambda m: verbatim[int(m[1])], text)
     text = text.translate(str.maketrans(RESTORE))
@@ -164,7 +170,7 @@ def decode(value: str, macros: tuple[Macro, ...] = (), sort: bool = False) -> De
 
 def _squash(text: str) -> str:
     """Runs of ordinary white space (not no-break spaces) as one space."""
-    return SPACES.sub(" ", text).strip(" ")
+    return NBSP_SPACE.sub("\u00a0", SPACES.sub(" ", text)).strip(" ")
 
 
 class _Converter(latex2text.LatexNodes2Text):
