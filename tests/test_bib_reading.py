@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefkit.bibformat import canonical
 from briefkit.bibliography import load_bibliography, parse_bib_file
 from briefkit.citations import CitationExtension
 from briefkit.names import collation_key, full_name, inverted_name, name_list, read_names
@@ -325,3 +326,44 @@ def test_any_value_renders_clean_or_is_reported(tmp_path: Path, value: str) -> N
         escaped = value.count("\\{") + value.count("\\}") + value.count("\\#")
         assert "\\" not in text
         assert sum(text.count(c) for c in "{}#") <= 2 * escaped  # title and note
+
+
+# --- --fix-bib keeps every comment where it was relative to the entries ----------------------
+
+MESSY = """% The file's header.
+
+@online{c2020,
+  title = {C},
+}
+
+@comment{Check b's pages.}
+@online{b2020,
+  title = {B},
+}
+% Written after b, about b.
+
+@online{a2020,
+  title = {A},
+}
+"""
+TIDY = """% The file's header.
+
+@online{a2020,
+  title = {A},
+}
+
+@comment{Check b's pages.}
+@online{b2020,
+  title = {B},
+}
+% Written after b, about b.
+
+@online{c2020,
+  title = {C},
+}
+"""
+
+
+def test_fix_bib_keeps_each_comment_with_its_entry() -> None:
+    assert canonical(MESSY) == TIDY
+    assert canonical(TIDY) == TIDY  # formatting twice changes nothing

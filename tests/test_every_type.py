@@ -107,3 +107,39 @@ def test_bibliography_order(bib: Bibliography) -> None:
     assert order.index("kerjean2022notes") < order.index("lebras2014memoire")
     assert order.index("keraudren2013atlas") < order.index("kha2018manuel")
     assert order[-3:] == ["riou2016signals", "kerbrat1899carte", "tanguy2012recueil"]
+
+
+# One example note per type in CONTRIBUTING.md, in both languages, quoted from EXPECTED.
+EXAMPLES = {
+    "article": "arzel2019phares", "book": "dantec1998gardiens", "booklet": "phareclub2011guide",
+    "conference, inproceedings": "riou2016signals", "inbook": "guivarch2005ile",
+    "incollection": "morvan2012feux", "manual": "kha2018manuel",
+    "mastersthesis": "lebras2014memoire", "misc": "kerbrat1899carte",
+    "phdthesis": "caradec2009these", "proceedings": "coastlight2016",
+    "techreport": "piriou2021rapport", "unpublished": "kerjean2022notes",
+    "online, electronic, www": "phares2023carte", "report": "goasguen2017working",
+    "thesis": "berthou2015thesis", "collection": "tanguy2012recueil",
+    "mvbook": "lefloch2000histoire", "dataset": "kha2021relevés", "software": "kerlux2022",
+    "periodical": "khr2019special", "audio": "lucas2021radio",
+}  # fmt: skip
+
+
+def as_markdown(html: str) -> str:
+    """A reference's HTML as the Markdown of a table cell."""
+    text = re.sub(r"<a [^>]*>([^<]*)</a>", r"\1", html)
+    text = re.sub(r"</?em>", "*", text).replace("&amp;", "&").replace("|", "\\|")
+    return text.replace("\u00a0", " ")
+
+
+def example_rows() -> list[str]:
+    return [
+        f"| `@{kind.replace(', ', '`, `@')}` | {as_markdown(EXPECTED[key]['fr']['note'])}. "
+        f"| {as_markdown(EXPECTED[key]['en']['note'])}. |"
+        for kind, key in EXAMPLES.items()
+    ]
+
+
+def test_contributing_shows_one_note_per_type_from_this_file() -> None:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for row in example_rows():
+        assert row in contributing
