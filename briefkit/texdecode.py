@@ -135,6 +135,7 @@ def runs(marked: str) -> tuple[tuple[str, str], ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=65536)  # names, journals and publishers repeat across entries
 def decode(value: str, macros: tuple[Macro, ...] = (), sort: bool = False) -> Decoded:
     """Decode a ``.bib`` value (delimiters already removed) to text with emphasis markers.
 
