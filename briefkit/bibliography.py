@@ -192,10 +192,12 @@ _CACHE: dict[tuple[tuple[str, int, int], ...], tuple[Bibliography, list[Problem]
 
 def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
     """Parse every ``.bib`` file once per content version (cached by mtime and size)."""
-    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(paths))
+    # Resolved paths: the check, the plugin and the extensions name the same files differently.
+    paths = sorted(p.resolve() for p in paths)
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
     if signature not in _CACHE:
         _CACHE.clear()
-        _CACHE[signature] = _load_uncached(sorted(paths))
+        _CACHE[signature] = _load_uncached(paths)
     return _CACHE[signature]
 
 
