@@ -2,8 +2,8 @@
 
 Entries sorted by key, fields in a fixed order, two-space indent, values in
 braces. Values are copied exactly as written (only ``"…"`` delimiters become
-``{…}``), so formatting never alters what a field says. A comment block before
-the first entry is kept as the file's header.
+``{…}``), so formatting never alters what a field says, and every comment
+stays with the entry it was written against (see :func:`canonical`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ import bibtexparser
 from bibtexparser import model
 
 FIELD_ORDER = (
-    "author", "editor", "title", "shorttitle", "journal", "booktitle", "series", "volume",
-    "number", "pages", "organization", "institution", "publisher", "school", "year", "month",
-    "urldate", "url", "doi", "site", "language", "note", "group",
+    "author", "editor", "translator", "title", "subtitle", "titleaddon", "shorttitle", "journal",
+    "journaltitle", "booktitle", "maintitle", "issuetitle", "series", "edition", "volume",
+    "number", "issue", "chapter", "pages", "type", "howpublished", "organization", "institution",
+    "publisher", "school", "address", "location", "year", "month", "day", "date", "urldate", "url",
+    "doi", "eprint", "eprinttype", "archiveprefix", "eprintclass", "primaryclass", "version",
+    "crossref", "xdata", "key", "site", "language", "note", "addendum", "group",
 )  # fmt: skip
 
 
@@ -41,33 +44,65 @@ def format_entry(entry: model.Entry) -> str:
     return "\n".join(lines)
 
 
+def _last_line(block: model.Block) -> int:
+    return block.start_line + (block.raw or "").rstrip("\n").count("\n")
+
+
+def _comment_runs(blocks: list[model.Block]) -> list[tuple[int, list[model.Block]]]:
+    """Runs of consecutive non-entry blocks, each with the index of the entry after it."""
+    runs: list[tuple[int, list[model.Block]]] = []
+    current: list[model.Block] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, model.Entry):
+            if current:
+                runs.append((index, current))
+            current = []
+        else:
+            current.append(block)
+    if current:
+        runs.append((len(blocks), current))
+    return runs
+
+
 def canonical(text: str) -> str | None:
     """The canonical form of a ``.bib`` text, or ``None`` when it does not parse cleanly.
 
-    A comment block before every entry stays at the top; any other comment,
-    ``@comment`` or ``@preamble`` travels with the entry that follows it, so
-    sorting never loses an editor's note.
+    Comments (``%`` lines, ``@comment``) stay with the entry they touch: one
+    written on the lines right before an entry leads it, one right after an
+    entry (and not touching the next) trails it; a comment before every entry
+    and apart from it is the file's header, one after every entry its footer.
+    ``@string`` and ``@preamble`` come first, as BibTeX needs them before use.
     """
     library = bibtexparser.parse_string(text, parse_stack=[])
     if library.failed_blocks:
         return None
-    header, pending, entries = [], [], []
-    for block in library.blocks:
-        if isinstance(block, model.String):
-            continue
-        if isinstance(block, model.Entry):
-            entries.append((block, pending))
-            pending = []
-        elif not entries and isinstance(block, model.ImplicitComment) and not header:
-            header.append(block.raw.strip())
+    blocks = [b for b in library.blocks if not isinstance(b, model.String | model.Preamble)]
+    leading: dict[int, list[str]] = {}
+    trailing: dict[int, list[str]] = {}
+    header, footer = [], []
+    for after, run in _comment_runs(blocks):
+        raws = [b.raw.strip() for b in run if b.raw.strip()]
+        before = blocks[after - len(run) - 1] if after - len(run) > 0 else None
+        touches_next = after < len(blocks) and blocks[after].start_line == _last_line(run[-1]) + 1
+        touches_previous = before is not None and run[0].start_line == _last_line(before) + 1
+        if touches_next or (before is not None and after < len(blocks) and not touches_previous):
+            leading.setdefault(after, []).extend(raws)
+        elif touches_previous:
+            trailing.setdefault(after - len(run) - 1, []).extend(raws)
+        elif before is None:
+            header += raws
         else:
-            pending.append(block.raw.strip())
+            footer += raws
+    entries = [(i, b) for i, b in enumerate(blocks) if isinstance(b, model.Entry)]
+    top = [p.raw.strip() for p in library.preambles]
     strings = sorted(library.strings, key=lambda s: s.key.lower())
-    parts = [f"@string{{{s.key} = {_braced(s.value)}}}" for s in strings]
-    for entry, notes in sorted(entries, key=lambda pair: pair[0].key.lower()):
-        parts.append("\n".join([*notes, format_entry(entry)]))
-    parts += pending  # comments after the last entry stay at the end
-    return "".join(h + "\n\n" for h in header) + "\n\n".join(parts) + "\n"
+    top += [f"@string{{{s.key} = {_braced(s.value)}}}" for s in strings]
+    parts = [*header, *top]
+    for index, entry in sorted(entries, key=lambda pair: pair[1].key.lower()):
+        lines = [*leading.get(index, []), format_entry(entry), *trailing.get(index, [])]
+        parts.append("\n".join(lines))
+    parts += footer
+    return "\n\n".join(parts) + "\n"
 
 
 def format_file(path: Path) -> bool:

@@ -3,6 +3,11 @@
 The ``[BIBLIOGRAPHY]`` marker paragraph is replaced while the page is
 converted; the "cited in" lists need every page converted first, so the
 entries carry an empty placeholder that :func:`fill_cited_in` completes.
+
+As with BibTeX and Pandoc, the bibliography lists the sources the edition's
+pages cite, plus those its ``nocite`` option names (``"*"``: every source).
+So a large ``.bib`` file costs its parsing, not the formatting of thousands of
+entries nobody cites.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -20,7 +27,9 @@ from markdown.treeprocessors import Treeprocessor
 from briefkit.bibliography import Bibliography, Source
 from briefkit.citations import plain_text
 from briefkit.context import BriefExtension
+from briefkit.grammar import cited_keys
 from briefkit.references import full_reference, sort_key
+from briefkit.sources import read_text
 from briefkit.titlelang import mark_title
 from briefkit.vocabulary import Vocabulary, vocabulary
 
@@ -42,13 +51,36 @@ def anchor(key: str) -> str:
     return "ref-" + re.sub(r"[^\w-]", "-", key)
 
 
+def cited_in_pages(docs_dir: Path) -> frozenset[str]:
+    """Every key the pages of ``docs_dir`` cite (cached until a page changes)."""
+    pages = sorted(docs_dir.rglob("*.md"))
+    return _cited(tuple((p, p.stat().st_mtime_ns) for p in pages))
+
+
+@lru_cache(maxsize=8)
+def _cited(pages: tuple[tuple[Path, int], ...]) -> frozenset[str]:
+    return frozenset(key for path, _ in pages for key in cited_keys(read_text(path)))
+
+
+def listed(bibliography: Bibliography, docs_dir: Path | None, nocite: list[str]) -> list[Source]:
+    """The sources the bibliography lists: cited, or named by ``nocite``.
+
+    Without a ``docs_dir`` (a page converted on its own) nothing says what is
+    cited, so every source is listed.
+    """
+    if docs_dir is None or "*" in nocite or "@*" in nocite:
+        return list(bibliography.sources.values())
+    wanted = cited_in_pages(docs_dir) | {key.lstrip("@") for key in nocite}
+    return [source for key, source in bibliography.sources.items() if key in wanted]
+
+
 def grouped(
-    bibliography: Bibliography, groups: dict[str, dict[str, str]], lang: str
+    sources: list[Source], groups: dict[str, dict[str, str]], lang: str
 ) -> list[tuple[str, list[Source]]]:
     """Sources by group in the configured order, each group sorted by author then year."""
     order = list(groups)
     buckets: dict[str, list[Source]] = {}
-    for source in bibliography.sources.values():
+    for source in sources:
         group = source.group if source.group in groups else ""
         buckets.setdefault(group, []).append(source)
     result = []
@@ -75,12 +107,13 @@ class BibliographyTreeprocessor(Treeprocessor):
 
     def render(self) -> list[etree.Element]:
         ext, lang = self.ext, self.ext.context.lang
+        sources = listed(ext.bibliography, ext.context.docs_dir, ext.getConfig("nocite"))
         blocks = []
-        for title, sources in grouped(ext.bibliography, ext.getConfig("groups"), lang):
+        for title, members in grouped(sources, ext.getConfig("groups"), lang):
             heading = etree.Element("h2")
             heading.text = title
             ul = etree.Element("ul", {"class": "brief-bibliography"})
-            for source in sources:
+            for source in members:
                 ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
                 ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
                 li = etree.fromstring(

@@ -237,6 +237,8 @@ class CitationExtension(BriefExtension):
             return f"citation of '{key}', whose entry at {broken} has errors: fix that entry"
         close = difflib.get_close_matches(key, self.bibliography.keys(), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
+        if self.bibliography.empty:  # perhaps the entry belonged in a file left empty
+            hint += f"({', '.join(self.bibliography.empty)} has no entries) "
         return f"unknown citation key '{key}': {hint}add it to a .bib file in bib/ or fix the key"
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -34,6 +34,7 @@ OPTIONS: dict[str, list[Any]] = {
     "root": ["", "Folder holding mkdocs.yml; bib_dir is relative to it (default: cwd)"],
     "bib_dir": ["bib", "Folder of the brief's .bib files, relative to root"],
     "groups": [{}, "Bibliography groups in order: {id: {lang: heading}}"],
+    "nocite": [[], "Keys the bibliography lists though no page cites them; '*': every entry"],
 }
 
 

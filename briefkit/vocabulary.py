@@ -20,6 +20,13 @@ from pathlib import Path
 
 import yaml
 
+# BibTeX's documentation asks for editions as English words ("Second"): read, never shown.
+ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth"], 1)
+}  # fmt: skip
 LANGUAGES_DIR = Path(__file__).with_name("languages")
 FALLBACK = "en"
 log = logging.getLogger("briefkit")
@@ -42,6 +49,22 @@ class Vocabulary:
     accessed: str
     volume: str
     number: str
+    subtitle_separator: str
+    page: str
+    pages: str
+    edited: str
+    edited_many: str
+    translated: str
+    in_: str
+    chapter: str
+    edition: str
+    edition_ordinal: str
+    edition_ordinals: dict[int, str]
+    series: str
+    version: str
+    publisher_place: str
+    types: dict[str, str]
+    eprint_types: dict[str, str]
     months: tuple[str, ...]
     date_format: str
     month_year_format: str
@@ -82,6 +105,14 @@ class Vocabulary:
     search_none: str
     search_one: str
     search_many: str
+
+    def edition_text(self, edition: str) -> str:
+        """``2e éd.`` / ``2nd ed.`` from ``2``; a word (``Second``) takes the edition word too."""
+        number = ORDINAL_WORDS.get(edition.lower(), int(edition) if edition.isdigit() else 0)
+        if number:
+            ordinal = self.edition_ordinals.get(number, self.edition_ordinal.format(n=number))
+            return self.edition.format(ordinal=ordinal)
+        return self.edition.format(ordinal=edition)
 
     def month(self, number: int) -> str:
         """The name of month ``number`` (1–12)."""
@@ -139,7 +170,10 @@ def load_language(code: str, path: Path) -> Vocabulary:
     values["common_words"] = tuple(str(w).casefold() for w in values["common_words"] or ())
     values["space_before"] = str(values["space_before"] or "")
     values["space_after"] = str(values["space_after"] or "")
-    values["ordinals"] = {int(k): str(v) for k, v in (values["ordinals"] or {}).items()}
+    for name in ("ordinals", "edition_ordinals"):
+        values[name] = {int(k): str(v) for k, v in (values[name] or {}).items()}
+    for name in ("types", "eprint_types"):
+        values[name] = {str(k): str(v) for k, v in (values[name] or {}).items()}
     if len(values["months"]) != 12:
         raise ValueError(f"{path}: months must list 12 names")
     return Vocabulary(code=code, **values)

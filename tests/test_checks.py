@@ -189,7 +189,8 @@ def malformed_entry(root: Path) -> list[str]:
     append(bib, "\n@online{doe2024broken,\n  author = {Doe, Jane},\n  title = {Never closed\n}\n")
     line = line_with(bib, "@online{doe2024broken,")
     return [
-        f"{BIB}:{line}:1: error: this entry cannot be read (Unexpectedly reached end of file): "
+        f"{BIB}:{line}:1: error: entry 'doe2024broken' cannot be read "
+        "(Unexpectedly reached end of file): "
         "check that every { has its } and that fields are separated by commas"
     ]
 

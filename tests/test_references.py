@@ -265,6 +265,14 @@ def test_anonymous_short_reference_is_the_title_alone(bib: Bibliography) -> None
 def test_unknown_language_gets_english_words(bib: Bibliography) -> None:
     assert vocabulary("es") is vocabulary("en")
     assert full_reference(bib["rep"], "es") == FULL["rep", "en"]
+    assert full_reference(bib["rep"], "pt") == FULL["rep", "en"]
+
+
+def test_german_has_its_own_words(bib: Bibliography) -> None:
+    assert full_reference(bib["art"], "de") == (
+        "Institut du Miel, „Pollen loads on a windy plateau“,"
+        " <em>Journal of Imaginary Apiculture</em>, Bd. 28, Nr. 15, Juli 2022"
+    )
 
 
 def test_sort_key_orders_by_author_then_year(bib: Bibliography) -> None:

@@ -1,0 +1,276 @@
+r"""TeX in ``.bib`` values, decoded to Unicode for display and for sorting.
+
+pylatexenc parses the TeX and decodes it (accents in every form, ``\i``, ``\AA``,
+``~``, ``--``/``---``, TeX quotes, symbols, math as text). This module only
+tells it what a bibliography needs beyond its defaults:
+
+- commands whose argument is text to keep (``\mbox``, ``\textsc``, ``\texttt``…),
+  which pylatexenc would otherwise drop with their argument;
+- emphasis (``\emph``, ``\textit``, ``\textbf``, ``{\em …}``), carried as marker
+  characters that :func:`runs` turns into tagged runs;
+- ``\url``/``\href`` addresses kept verbatim, ``\cite`` shown as its keys,
+  a ``%`` that is not a TeX comment kept as a percent sign;
+- ``\noopsort{…}`` (BibTeX's sort hint): dropped from display, kept for sorting.
+
+Written here by hand, because no maintained library does it: the expansion of
+the ``\newcommand`` definitions a ``.bib`` file's ``@preamble`` holds (BibTeX
+leaves them to LaTeX), and the final guarantee that no brace, backslash or
+``#`` written as TeX syntax survives decoding (:attr:`Decoded.raw`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pylatexenc import latex2text, latexwalker, macrospec
+
+EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+MARKERS = {EM_OPEN: ("em", 1), EM_CLOSE: ("em", -1), STRONG_OPEN: ("strong", 1),
+           STRONG_CLOSE: ("strong", -1)}  # fmt: skip
+# Characters the .bib escapes on purpose (\{ \} \# \textbackslash), held aside while decoding.
+SOFT_SPACE = "\ue008"  # a space only if a word follows
+SOFT_SPACE_END = re.compile("\ue008(?=[\\s),.;:\\]]|$)")
+ESCAPES = {"\\{": "\ue004", "\\}": "\ue005", "\\#": "\ue006", "\\textbackslash": "\ue007"}
+RESTORE = {"\ue004": "{", "\ue005": "}", "\ue006": "#", "\ue007": "\\"}
+VERBATIM = re.compile(r"\\(url|path|href)\s*\{([^{}]*)\}")
+PLACEHOLDER = re.compile("\ue010(\\d+)\ue011")
+LONE_PERCENT = re.compile(r"(?<!\\)%")
+PLAIN = re.compile(r"[\\$~`'\-%{}#\ue000-\uf8ff]")
+RAW = re.compile(r"[\\{}#]")
+NBSP_SPACE = re.compile(" ?\u00a0 ?")  # "cité \\fg": the no-break space is the space
+SPACES = re.compile(r"[ \t\r\n\f\v]+")
+KEEP_TEXT = ("mbox", "hbox", "text", "textrm", "textsf", "texttt", "textup", "textnormal",
+             "textsc", "textmd", "textsuperscript", "textsubscript", "NoCaseChange", "nocase",
+             "ensuremath", "hyphenation", "fbox")  # fmt: skip
+EMPHASIS = {"emph": "em", "textit": "em", "textsl": "em", "textbf": "strong"}
+DECLARATIONS = {"em": "em", "it": "em", "itshape": "em", "sl": "em", "slshape": "em",
+                "bf": "strong", "bfseries": "strong"}  # fmt: skip
+SYMBOLS = {
+    "S": "§", "P": "¶", "copyright": "©", "euro": "€", "texteuro": "€", "pounds": "£",
+    "textsterling": "£", "textcelsius": "℃", "textperthousand": "‰", "textmu": "µ",
+    "texttimes": "×", "textpm": "±", "textquotedbl": '"', "textquotesingle": "'",
+    "og": "«\u00a0", "fg": "\u00a0»", "guillemetleft": "«", "guillemetright": "»",
+    "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX",
+    "nobreakspace": "\u00a0",
+    "/": "", "@": "", "relax": "", "protect": "", "textregistered": "®", "texttrademark": "™",
+    "dag": "†", "ddag": "‡", "textdagger": "†", "textbullet": "•", "textsection": "§",
+    # Math operators keep their space: "\\log\\log n" is "log log n".
+    **{name: name + SOFT_SPACE for name in ("log", "ln", "exp", "sin", "cos", "tan", "max",
+                                            "min", "lim", "det")},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Macro:
+    r"""A ``\newcommand`` from a ``@preamble``: name, number of arguments, body."""
+
+    name: str
+    nargs: int
+    body: str
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded value: its text, its emphasis markers kept, the commands nobody knows."""
+
+    marked: str  # the text with emphasis markers
+    unknown: tuple[str, ...] = ()
+    raw: bool = False  # TeX syntax (a brace, backslash or #) could not be decoded
+
+    @property
+    def text(self) -> str:
+        return strip_markers(self.marked)
+
+
+DEFINITION = re.compile(
+    r"\\(?:(?:re|provide)?newcommand\*?|DeclareRobustCommand\*?)\s*\{?\s*\\([A-Za-z]+)\s*\}?"
+    r"\s*(?:\[(\d)\])?\s*(?:\[[^\]]*\])?\s*\{|\\def\s*\\([A-Za-z]+)\s*((?:#\d)*)\s*\{"
+)
+
+
+def parse_preamble(text: str) -> tuple[Macro, ...]:
+    r"""The ``\newcommand``/``\def`` definitions of a ``@preamble`` text."""
+    macros = []
+    for match in DEFINITION.finditer(text):
+        body = _braced_body(text, match.end())
+        if body is None:
+            continue
+        name = match[1] or match[3]
+        nargs = int(match[2] or 0) if match[1] else len(match[4] or "") // 2
+        macros.append(Macro(name, nargs, body))
+    return tuple(macros)
+
+
+def _braced_body(text: str, start: int) -> str | None:
+    depth = 1
+    for index in range(start, len(text)):
+        if text[index] == "{" and text[index - 1] != "\\":
+            depth += 1
+        elif text[index] == "}" and text[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return text[start:index]
+    return None
+
+
+def strip_markers(text: str) -> str:
+    """``text`` without its emphasis markers."""
+    return text.translate({ord(m): None for m in MARKERS})
+
+
+def runs(marked: str) -> tuple[tuple[str, str], ...]:
+    """``(text, tag)`` runs of a marked value; tag is ``""``, ``"em"`` or ``"strong"``."""
+    result: list[tuple[str, str]] = []
+    depth = {"em": 0, "strong": 0}
+    for piece in re.split("([\ue000-\ue003])", marked):
+        if piece in MARKERS:
+            tag, step = MARKERS[piece]
+            depth[tag] = max(0, depth[tag] + step)
+        elif piece:
+            tag = "strong" if depth["strong"] else "em" if depth["em"] else ""
+            result.append((piece, tag))
+    return tuple(result)
+
+
+@lru_cache(maxsize=65536)  # names, journals and publishers repeat across entries
+def decode(value: str, macros: tuple[Macro, ...] = (), sort: bool = False) -> Decoded:
+    """Decode a ``.bib`` value (delimiters already removed) to text with emphasis markers.
+
+    ``sort`` keeps what only sorting needs (``\\noopsort{…}``'s argument).
+    """
+    value = value.translate({c: None for c in range(0xE000, 0xE020)})
+    if not PLAIN.search(value):
+        return Decoded(_squash(value))
+    if not re.search(r"[\\$~`'%]|--", value):
+        text = value.replace("{", "").replace("}", "")
+        return Decoded(_squash(text), raw="#" in text)
+    for escape, mark in ESCAPES.items():
+        value = value.replace(escape, mark)
+    verbatim: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        verbatim.append("" if match[1] == "href" else match[2])
+        return f"\ue010{len(verbatim) - 1}\ue011"
+
+    value = LONE_PERCENT.sub(r"\\%", VERBATIM.sub(hold, value))
+    converter = _converter(macros, sort)
+    converter.unknown = set()
+    try:
+        text = converter.decode(value)
+    except (latexwalker.LatexWalkerError, RecursionError, IndexError, ValueError):
+        return Decoded(_squash(value), raw=True)
+    text = _squash(SOFT_SPACE_END.sub("", text).replace(SOFT_SPACE, " "))
+    raw = bool(RAW.search(text))
+    text = PLACEHOLDER.sub(lambda m: verbatim[int(m[1])], text)
+    text = text.translate(str.maketrans(RESTORE))
+    return Decoded(text, tuple(sorted(converter.unknown)), raw)
+
+
+def _squash(text: str) -> str:
+    """Runs of ordinary white space (not no-break spaces) as one space."""
+    return NBSP_SPACE.sub("\u00a0", SPACES.sub(" ", text)).strip(" ")
+
+
+class _Converter(latex2text.LatexNodes2Text):
+    """pylatexenc's converter, remembering the commands it does not know."""
+
+    def __init__(self, walker_db: Any, text_db: Any) -> None:
+        super().__init__(latex_context=text_db, math_mode="text", strict_latex_spaces=False)
+        self.walker_db = walker_db
+        self.unknown: set[str] = set()
+        self.depth = 0
+
+    def decode(self, latex: str) -> str:
+        """Decode ``latex``; nested calls (macro expansion) are bounded."""
+        self.depth += 1
+        try:
+            if self.depth > 20:
+                raise RecursionError("a \\newcommand expands without end")
+            walker = latexwalker.LatexWalker(
+                latex, latex_context=self.walker_db, tolerant_parsing=True
+            )
+            return self.nodelist_to_text(walker.get_latex_nodes()[0])
+        finally:
+            self.depth -= 1
+
+    def macro_node_to_text(self, node: Any) -> str:
+        if self.latex_context.get_macro_spec(node.macroname) is not None:
+            return str(super().macro_node_to_text(node))
+        if self.walker_db.get_macro_spec(node.macroname) is None:
+            self.unknown.add(node.macroname)
+        args = node.nodeargd.argnlist if node.nodeargd and node.nodeargd.argnlist else []
+        return "".join(self._groupnodecontents_to_text(n) for n in args if n is not None)
+
+    def group_node_to_text(self, node: Any) -> str:
+        children = [n for n in node.nodelist if not _blank(n)]
+        first = children[0] if children else None
+        if first is not None and first.isNodeType(latexwalker.LatexMacroNode):
+            tag = DECLARATIONS.get(first.macroname)
+            if tag:
+                inner = self.nodelist_to_text(node.nodelist[node.nodelist.index(first) + 1 :])
+                return _wrap(tag, inner.strip())
+        return str(super().group_node_to_text(node))
+
+
+def _blank(node: Any) -> bool:
+    return node.isNodeType(latexwalker.LatexCharsNode) and not node.chars.strip()
+
+
+def _wrap(tag: str, text: str) -> str:
+    return (EM_OPEN + text + EM_CLOSE) if tag == "em" else (STRONG_OPEN + text + STRONG_CLOSE)
+
+
+def _arg_text(node: Any, index: int) -> str:
+    args = node.nodeargd.argnlist if node.nodeargd else []
+    if index >= len(args) or args[index] is None:
+        return ""
+    arg = args[index]
+    if arg.isNodeType(latexwalker.LatexGroupNode):
+        return "".join(n.latex_verbatim() for n in arg.nodelist)
+    return str(arg.latex_verbatim())
+
+
+def _expand(macro: Macro) -> Any:
+    def expand(n: Any, l2tobj: _Converter) -> str:
+        body = macro.body
+        for index in range(macro.nargs, 0, -1):
+            body = body.replace(f"#{index}", _arg_text(n, index - 1))
+        return l2tobj.decode(body)
+
+    return expand
+
+
+def _emphasis(tag: str) -> Any:
+    return lambda n, l2tobj: _wrap(tag, l2tobj.decode(_arg_text(n, 0)))
+
+
+@lru_cache(maxsize=64)
+def _converter(macros: tuple[Macro, ...], sort: bool) -> _Converter:
+    walker_specs = [macrospec.MacroSpec(m.name, "{" * m.nargs) for m in macros]
+    walker_specs += [macrospec.MacroSpec(name, "{") for name in (*KEEP_TEXT, "noopsort", "cite")]
+    walker_specs += [macrospec.MacroSpec(name, "{") for name in ("MakeUppercase", "MakeLowercase")]
+    walker_db = latexwalker.get_default_latex_context_db()
+    walker_db.add_context_category("briefkit", macros=walker_specs, prepend=True)
+    noopsort = latex2text.MacroTextSpec("noopsort", "%s" if sort else "", discard=not sort)
+    text_specs = [noopsort] if sort else []
+    text_specs += [latex2text.MacroTextSpec(m.name, _expand(m)) for m in macros]
+    text_specs += [
+        noopsort,
+        latex2text.MacroTextSpec("cite", lambda n, l2tobj: "[" + _arg_text(n, 0) + "]"),
+        latex2text.MacroTextSpec(
+            "MakeUppercase", lambda n, l2tobj: l2tobj.decode(_arg_text(n, 0)).upper()
+        ),
+        latex2text.MacroTextSpec(
+            "MakeLowercase", lambda n, l2tobj: l2tobj.decode(_arg_text(n, 0)).lower()
+        ),
+        *(latex2text.MacroTextSpec(name, _emphasis(tag)) for name, tag in EMPHASIS.items()),
+        *(latex2text.MacroTextSpec(name, "%s", discard=False) for name in KEEP_TEXT),
+        *(latex2text.MacroTextSpec(name, "") for name in DECLARATIONS),
+        *(latex2text.MacroTextSpec(name, text) for name, text in SYMBOLS.items()),
+    ]
+    text_db = latex2text.get_default_latex_context_db()
+    text_db.add_context_category("briefkit", macros=text_specs, prepend=True)
+    return _Converter(walker_db, text_db)
