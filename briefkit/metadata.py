@@ -176,8 +176,8 @@ def as_source(info: BriefInfo) -> Source:
         "url": info.url,
     }
     written = BriefDates(None, info.dates.written, info.dates.sources_until).lines(info.words)
-    if written:
-        fields["note"] = ". ".join(written)
+    if written:  # inside a reference: "…, novembre 2026, rédigé en 2023, sources consultées…"
+        fields["note"] = ", ".join(line[:1].lower() + line[1:] for line in written)
     return Source(info.key, "report", fields, {"author": [info.person]}, "docs/index.md", 1)
 
 

@@ -134,9 +134,11 @@ def test_home_page_shows_when_the_brief_was_written_apart_from_this_edition(
 
 REFERENCES = {
     "fr": "Tom Dash, «\u202fDe Pyongyang à Moscou, le rapprochement russo-nord-coréen\u202f», "
-    "novembre 2026, disponible sur ",
+    "Note d’analyse, novembre 2026, rédigé en 2023, sources consultées jusqu’au "
+    "23 octobre 2023, disponible sur http://127.0.0.1:8000/.",
     "en": "Tom Dash, “From Pyongyang to Moscow: the Russia–North Korea rapprochement”, "
-    "November 2026, available at ",
+    "Analytical brief, November 2026, written in 2023, sources consulted up to "
+    "23 October 2023, available at http://127.0.0.1:8000/en/.",
 }
 
 
@@ -146,7 +148,7 @@ def test_cite_block_puts_the_formatted_reference_first(site: Path, lang: str) ->
     block = home[home.index('<section class="brief-cite"') :]
     reference = re.search(r'<p class="brief-cite-reference">(.*?)</p>', block)
     assert reference is not None and block.index("brief-cite-reference") < block.index("<details")
-    assert re.sub(r"<[^>]+>", "", reference[1]).startswith(REFERENCES[lang])
+    assert re.sub(r"<[^>]+>", "", reference[1]) == REFERENCES[lang]
     assert '<details class="brief-cite-formats">' in block  # machine formats collapsed
 
 
