@@ -18,11 +18,11 @@ pytestmark = pytest.mark.browser
 
 # Ids of the visible elements outside the article whose text contains ``words``
 # (a tooltip is added to the page on hover), or null while there is none.
-TOOLTIPS = """
+TOOLTIPS = r"""
 words => {
   const hits = Array.from(document.body.querySelectorAll('*')).filter(e =>
     !e.closest('article') && !e.querySelector('article') && !e.closest('script')
-    && e.textContent.includes(words)
+    && e.textContent.replace(/\s+/g, ' ').includes(words)
     && e.checkVisibility({opacityProperty: true, visibilityProperty: true}));
   const ids = hits.map(e => (e.closest('[id]') || {}).id).filter(Boolean);
   return ids.length ? ids : null;

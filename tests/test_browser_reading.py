@@ -111,10 +111,17 @@ def test_no_sideways_scrolling_from_320_to_1920_px(
 CHARACTERS_PER_LINE = """() => {
   const counts = [];
   for (const p of document.querySelectorAll("article p")) {
+    if (p.closest(".footnote")) continue;  // body text only: notes are set smaller
     const text = p.textContent.replace(/\\s+/g, " ").trim();
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size;
+    // The paragraph's plain text set again in its own box: note calls (raised, smaller)
+    // would otherwise change the lines' heights and spoil the count.
+    const probe = p.cloneNode(false);
+    probe.removeAttribute("id");
+    probe.style.cssText = `position:absolute;visibility:hidden;width:${p.clientWidth}px`;
+    probe.textContent = text;
+    p.parentNode.appendChild(probe);
+    const lines = Math.round(probe.clientHeight / parseFloat(getComputedStyle(probe).lineHeight));
+    probe.remove();
     if (text.length > 400 && lines >= 4) counts.push(text.length / (lines - 0.5));
   }
   counts.sort((a, b) => a - b);
