@@ -14,7 +14,7 @@ its language and the brief's folders from, in this order:
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ class PageContext:
     src_uri: str  # relative to docs_dir, "" when unknown
     path: str  # for messages
     source: str  # the whole file, for line numbers; "" when unknown
+    _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def words(self) -> Vocabulary:
@@ -58,12 +59,25 @@ class PageContext:
         return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
 
     def bibliography(self, bib_dir: str) -> Bibliography:
-        return load_bibliography_dir(self.root / bib_dir)[0]
+        """The brief's sources, looked up once per page (each citation asks)."""
+        if bib_dir not in self._loaded:
+            self._loaded[bib_dir] = load_bibliography_dir(self.root / bib_dir)[0]
+        return self._loaded[bib_dir]
 
     def glossary(self) -> Glossary:
-        if self.docs_dir is None:
-            return Glossary()
-        return load_glossary(self.docs_dir)[0]
+        """The edition's terms, looked up once per page."""
+        if "glossary" not in self._loaded:
+            found = load_glossary(self.docs_dir)[0] if self.docs_dir else Glossary()
+            self._loaded["glossary"] = found
+        return self._loaded["glossary"]
+
+
+@dataclass
+class Holder:
+    """One page context, shared by the extensions that convert a page together."""
+
+    context: PageContext | None = None
+    page: tuple[str, str, str] | None = None
 
 
 class BriefExtension(Extension):
@@ -77,37 +91,38 @@ class BriefExtension(Extension):
         self,
         bibliography: Bibliography | None = None,
         glossary: Glossary | None = None,
+        holder: Holder | None = None,
         **kwargs: Any,
     ) -> None:
         self.config = {name: list(default) for name, default in OPTIONS.items()}
         super().__init__(**kwargs)
         self._bibliography, self._glossary = bibliography, glossary
         self.md: Markdown | None = None
-        self._context: PageContext | None = None
-        self._page: tuple[str, str, str] | None = None
+        self.holder = holder or Holder()
 
     def extendMarkdown(self, md: Markdown) -> None:
         self.md = md
         md.registerExtension(self)
 
     def reset(self) -> None:
-        self._context = None
+        self.holder.context = None
 
     def begin_page(self, path: str, source: str = "", src_uri: str = "") -> None:
         """Name the page converted next: ``path`` for messages, ``src_uri`` for links."""
-        self._page = (path, source, src_uri)
-        self._context = None
+        self.holder.page = (path, source, src_uri)
+        self.holder.context = None
 
     @property
     def context(self) -> PageContext:
         """Resolved at the first use in each conversion (MkDocs adds its processor late)."""
-        if self._context is None:
-            self._context = resolve(self.md, self.getConfigs())
-            if self._page is not None:
-                path, source, src_uri = self._page
-                self._context.path, self._context.source = path, source
-                self._context.src_uri = src_uri or self._context.src_uri
-        return self._context
+        if self.holder.context is None:
+            context = resolve(self.md, self.getConfigs())
+            if self.holder.page is not None:
+                path, source, src_uri = self.holder.page
+                context.path, context.source = path, source
+                context.src_uri = src_uri or context.src_uri
+            self.holder.context = context
+        return self.holder.context
 
     @property
     def bibliography(self) -> Bibliography:

@@ -18,7 +18,7 @@ from markdown.extensions import Extension
 
 from briefkit.bibliography_page import BibliographyExtension
 from briefkit.citations import CitationExtension
-from briefkit.context import OPTIONS, BriefExtension
+from briefkit.context import OPTIONS, BriefExtension, Holder
 from briefkit.dates import DatesExtension
 from briefkit.editor_notes import EditorNoteExtension
 from briefkit.figures import FigureExtension
@@ -37,7 +37,8 @@ class BriefExtensions(Extension):
         self.config = {name: list(default) for name, default in OPTIONS.items()}
         shared = {k: kwargs.pop(k) for k in ("bibliography", "glossary") if k in kwargs}
         super().__init__(**kwargs)
-        options = {**self.getConfigs(), **shared}
+        # One page context for all parts: resolved once per page, not once per part.
+        options = {**self.getConfigs(), **shared, "holder": Holder()}
         self.citations = CitationExtension(**options)
         self.parts: list[BriefExtension] = [
             self.citations,

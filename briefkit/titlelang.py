@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from briefkit.bibliography import Source
 from briefkit.vocabulary import base_language, language_files, vocabulary
@@ -48,6 +48,7 @@ def guess_language(text: str) -> str | None:
     return scores[0][1]
 
 
+@lru_cache(maxsize=8192)  # a source's title is judged once, however often it is cited
 def title_language(source: Source) -> str | None:
     """The language of ``source``'s title: its ``langid``/``language`` field, else a guess."""
     for name in ("langid", "language"):

@@ -29,6 +29,7 @@ ORDINAL_WORDS = {
 }  # fmt: skip
 LANGUAGES_DIR = Path(__file__).with_name("languages")
 FALLBACK = "en"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 log = logging.getLogger("briefkit")
 
 
@@ -156,7 +157,7 @@ def language_files() -> dict[str, Path]:
 
 def load_language(code: str, path: Path) -> Vocabulary:
     """One language file as a :class:`Vocabulary`; a missing or extra word is an error."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     wanted = set(word_names())
     missing, extra = sorted(wanted - set(data)), sorted(set(data) - wanted)
     if missing or extra:
