@@ -2,7 +2,7 @@
 
 Each page is converted with the site's Markdown extensions plus the
 generator's own, then :class:`PrintTreeprocessor` adapts it to paper: every
-note moves to its call (WeasyPrint floats it to the foot of the page), ids are
+note moves to its call (the PDF sets it at the foot of that page), ids are
 prefixed with the page's slug so that pages can share one document, links
 between pages become links inside the document, and web-only parts go.
 """
@@ -25,7 +25,7 @@ from briefkit.glossary import fill_mentions
 from briefkit.harvest import harvest
 from briefkit.problems import BriefError, collect
 
-WEB_ONLY = "brief-web-only"
+WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
 
 
 def slug(page: str) -> str:
@@ -81,7 +81,7 @@ class PrintTreeprocessor(Treeprocessor):
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             for child in list(parent):
-                if WEB_ONLY in (child.get("class") or "").split():
+                if WEB_ONLY.intersection((child.get("class") or "").split()):
                     parent.remove(child)
 
     def _move_notes(self, root: etree.Element, prefix: str) -> None:

@@ -82,14 +82,25 @@ def test_no_web_only_glyphs(full_site: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_all_fonts_are_embedded_book_fonts(full_site: Path, lang: str) -> None:
+def test_all_fonts_are_embedded_configured_fonts(full_site: Path, lang: str) -> None:
     listing = subprocess.run(
         ["pdffonts", str(pdf_path(full_site, lang))], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     assert listing
     for row in listing:
-        assert "Libertine" in row, row
+        # The book face, and the Hangul fallback (pdf_fonts in mkdocs.yml): nothing else.
+        assert "Libertine" in row or "LexiSaebom" in row, row
         assert row.split()[-5] == "yes", f"not embedded: {row}"
+    assert any("LexiSaebom" in row for row in listing)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_korean_names_are_printed(full_site: Path, lang: str) -> None:
+    pdf = pdf_path(full_site, lang)
+    text = "".join(pdftotext(pdf, n) for n in range(1, len(PdfReader(pdf).pages) + 1))
+    compact = "".join(text.split())  # Korean lines may break between any two syllables
+    for name in ("화성포-18형", "초대형방사포", "캠프데이비드정신"):
+        assert name in compact
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
