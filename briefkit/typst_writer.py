@@ -22,13 +22,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 PUNCTUATION = re.compile(f"([{re.escape(ascii_text.punctuation)}])")
 LINE_BREAKS = re.compile("[ \t\n\x0b\x0c\r\x85\u2028\u2029]+")
 UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 UNSAFE_IN_STRING = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
 UNSAFE_IN_LABEL = re.compile("[^A-Za-z0-9:-]")
+NOT_URI = re.compile("[^\x21-\x7e]")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCKS = HEADINGS | {
     "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figure",
@@ -183,7 +184,9 @@ class TypstWriter:
             return f"#link({label(href[1:])})[{body}]"
         parts = urlsplit(href)
         if parts.scheme in ("http", "https") and parts.netloc:
-            return f"#link({string(href)})[{body}]"
+            # A PDF's URIs are ASCII: other characters go percent-encoded, as browsers send them.
+            address = NOT_URI.sub(lambda m: quote(m[0], safe=""), href)
+            return f"#link({string(address)})[{body}]"
         return body
 
     def listing(self, el: etree.Element) -> str:

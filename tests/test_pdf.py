@@ -147,3 +147,53 @@ def test_the_route_map_is_printed_with_its_caption(
     pages = [pdftotext(pdf, n) for n in range(1, len(PdfReader(pdf).pages) + 1)]
     [page] = [text for text in pages if label in text]
     assert legend in page and "Tikhoretsk" in page  # the SVG's own labels: the map is drawn
+
+
+@pytest.mark.parametrize(
+    ("lang", "terms"),
+    [("fr", ["Camp David", "Hwasong-18", "KN-25", "Quad"]), ("en", ["Camp David", "Quad"])],
+)
+def test_contents_list_sections_and_glossary_terms_with_their_pages(
+    full_site: Path, lang: str, terms: list[str]
+) -> None:
+    pdf = pdf_path(full_site, lang)
+    toc = pdftotext(pdf, 2)
+    entries = dict((t.strip(" ."), int(n)) for t, n in re.findall(r"^(.+?)[ .]*?(\d+)$", toc, re.M))
+    indented = {t.strip(" .") for t in re.findall(r"^\s{2,}(\S.+?)[ .]*?\d+$", toc, re.M)}
+    for term in terms:
+        assert term in indented  # under the glossary, one level down
+        assert term in pdftotext(pdf, entries[term]).split("\n", 3)[3]  # below the running head
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["Édition du 27 novembre 2026", "Français", "Note d’analyse · édition bilingue"]),
+        ("en", ["This edition: 27 November 2026", "English", "Analytical brief · bilingual"]),
+    ],
+)
+def test_the_cover_gives_date_language_and_publisher(
+    full_site: Path, lang: str, words: list[str]
+) -> None:
+    cover = " ".join(pdftotext(pdf_path(full_site, lang), 1).split())
+    for word in words:
+        assert word in cover
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_tagged_pdf_ua(full_site: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(full_site, lang))
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid:part" in xmp and ">1<" in xmp.split("pdfuaid:part", 1)[1][:40]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_bookmarks_nest_glossary_terms_under_the_glossary(full_site: Path, lang: str) -> None:
+    outline = PdfReader(pdf_path(full_site, lang)).outline
+    titles = [item.title if not isinstance(item, list) else None for item in outline]
+    glossary = titles.index("Glossaire" if lang == "fr" else "Glossary")
+    terms = [child.title for child in outline[glossary + 1] if not isinstance(child, list)]
+    assert "Quad" in terms and "Camp David" in terms
