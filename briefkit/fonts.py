@@ -92,7 +92,13 @@ def _characters(path: Path) -> frozenset[int]:
             fonts = TTCollection(str(path), lazy=True).fonts
         else:
             fonts = [TTFont(str(path), lazy=True)]
-        return frozenset(code for font in fonts for code in (font.getBestCmap() or {}))
+        codes: set[int] = set()
+        for font in fonts:
+            # Code points are all we need: numbered glyph names spare decoding the
+            # glyph names (the whole CFF table of an OpenType font).
+            font.setGlyphOrder([f"g{n}" for n in range(font["maxp"].numGlyphs)])
+            codes.update(font.getBestCmap() or {})
+        return frozenset(codes)
     finally:
         quiet.level = level
 

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import typst
@@ -55,22 +56,18 @@ def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
 
     Typst may move a line to the next page for widow or orphan control after
     placing the notes it calls (typst/typst#5314), and keeps only the first
-    note of a line with its call: the other notes land on another page. Such a
-    paragraph is typeset again without widow and orphan control, then, if
-    that is not enough, on a new page.
+    note of a line with its call: the other notes land on another page. Each
+    layout is checked, and the blocks holding a parted note are typeset again
+    (see :meth:`Typeset.remedy`) until every note is on its call's page.
     """
     root = str(typeset.assembled.edition.config_file.parent)
-    for attempt in range(4):
+    for _ in range(4):
         source = typeset.source()[0].encode("utf-8")
         # The query lays the document out; the compile then reuses that layout.
         compiler = typst.Compiler(input=source, root=root, font_paths=typst_fonts(typeset.fonts))
         parted = misplaced_notes(compiler)
-        if not parted or parted <= typeset.kept:
+        if not parted or not typeset.remedy(parted):
             break
-        if attempt == 0:
-            typeset.loose |= parted
-        else:
-            typeset.kept |= parted
     pdf = compiler.compile(input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when)
     assert isinstance(pdf, bytes)
     return pdf, sorted(parted)
@@ -82,15 +79,20 @@ def misplaced_notes(compiler: typst.Compiler) -> frozenset[str]:
     return frozenset(name for name, call, entry in entries if call != entry)
 
 
-def export_edition(edition: Edition, site: Path, when: dt.datetime) -> Path:
-    """One edition's PDF, in that edition's folder of ``site``."""
-    started = time.perf_counter()
+def prepared(edition: Edition) -> Typeset:
+    """:func:`prepare`, its problems listed in one :class:`BuildFailed`."""
     try:
-        typeset = prepare(edition)
-        pdf, parted = compile_pdf(typeset, when)
+        return prepare(edition)
     except BriefError as err:
         listing = "\n".join(p.editor() for p in err.problems)
         raise BuildFailed(f"PDF ({edition.config_file.name}):\n{listing}") from None
+
+
+def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -> Path:
+    """Typeset one edition into its folder of ``site``."""
+    edition = typeset.assembled.edition
+    try:
+        pdf, parted = compile_pdf(typeset, when)
     except typst.TypstError as err:
         hints = "".join(f"\n  hint: {h}" for h in err.hints)
         raise BuildFailed(
@@ -106,9 +108,20 @@ def export_edition(edition: Edition, site: Path, when: dt.datetime) -> Path:
 
 
 def export_pdfs(publication: Publication, site: Path) -> list[Path]:
-    """Every edition's PDF, one after the other in this process (Typst is quick)."""
+    """Every edition's PDF, each prepared here and typeset in a thread.
+
+    Typst releases the GIL while it lays a document out, so one edition is
+    typeset on the second core while the next one is prepared: the parallelism
+    of a process pool without starting interpreters. Preparing stays on this
+    thread (the problems it reports are collected through the logger).
+    """
     when = build_date(publication.root)
-    return [export_edition(edition, site, when) for edition in publication.editions]
+    with ThreadPoolExecutor(max_workers=len(publication.editions)) as pool:
+        jobs = []
+        for edition in publication.editions:
+            started = time.perf_counter()
+            jobs.append(pool.submit(write_pdf, prepared(edition), site, when, started))
+        return [job.result() for job in jobs]
 
 
 def main(argv: list[str] | None = None) -> int:

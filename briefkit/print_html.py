@@ -50,7 +50,6 @@ class PrintContext:
     pages: list[str]
     docs_dir: Path = Path()
     current: str = ""
-    homepage: str = "index.md"
 
 
 class PrintTreeprocessor(Treeprocessor):
@@ -63,10 +62,6 @@ class PrintTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         prefix = slug(self.ctx.current) + "--"
         self._drop_web_only(root)
-        if self.ctx.current == self.ctx.homepage:
-            first_h1 = next(iter(root.iter("h1")), None)
-            if first_h1 is not None:
-                root.remove(first_h1)  # the cover carries the title
         self._move_notes(root, prefix)
         for el in root.iter():
             if el.get("id"):

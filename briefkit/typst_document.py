@@ -10,18 +10,28 @@ edition's vocabulary.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assemble import AssembledEdition
 from briefkit.editions import Edition
 from briefkit.fonts import FontSettings, glyph_problems
+from briefkit.frontmatter import HOME
 from briefkit.print_html import PrintPage, slug
 from briefkit.problems import Problem, relpath
-from briefkit.typst_writer import TypstWriter, anchors_of, arguments, label, string
+from briefkit.typst_writer import (
+    TypstWriter,
+    anchors_of,
+    arguments,
+    escape,
+    label,
+    notes_in,
+    string,
+)
 from briefkit.vocabulary import base_language
 
 TEMPLATE = Path(__file__).with_name("brief.typ")
+NESTING = frozenset({"dl", "ol", "ul", "table", "div", "blockquote"})  # blocks of blocks
 
 
 @dataclass
@@ -76,8 +86,12 @@ def font_settings(assembled: AssembledEdition) -> FontSettings:
     )
 
 
-def front(edition: Edition, cover: Cover, fonts: FontSettings) -> str:
-    """The document's settings, cover and table of contents, as Typst calls."""
+def front(edition: Edition, cover: Cover, fonts: FontSettings, title: str = "") -> str:
+    """The document's settings, cover and table of contents, as Typst calls.
+
+    ``title`` is the cover's title as markup (the home page's heading, subtitle
+    included); the metadata's title is the front matter's.
+    """
     settings = arguments(
         lang=base_language(edition.lang),
         fonts=fonts.families,
@@ -88,14 +102,13 @@ def front(edition: Edition, cover: Cover, fonts: FontSettings) -> str:
         running=cover.running,
     )
     page = arguments(
-        title=cover.title,
         author=cover.author,
         dates=cover.dates,
         language=cover.language,
         publisher=cover.publisher,
     )
     return (
-        f"#show: brief.with({settings})\n#cover({page})\n"
+        f"#show: brief.with({settings})\n#cover([{title or escape(cover.title)}], {page})\n"
         f"#contents({string(edition.words.toc_heading)})\n"
     )
 
@@ -110,6 +123,15 @@ class Typeset:
     fonts: FontSettings
     loose: frozenset[str] = frozenset()  # notes whose block may leave a widow
     kept: frozenset[str] = frozenset()  # notes whose block starts a page
+    title: etree.Element | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        # The home page's heading goes on the cover, not on a page of its own.
+        for page, tree in zip(self.pages, self.trees, strict=True):
+            heading = next((el for el in tree if el.tag == "h1"), None)
+            if page.src == HOME and heading is not None:
+                tree.remove(heading)
+                self.title = heading
 
     def source(self) -> tuple[str, list[Problem]]:
         """The edition's Typst source, and what cannot be printed as it stands."""
@@ -117,14 +139,16 @@ class Typeset:
         cover = cover_of(assembled, self.pages[0].meta)
         writer = TypstWriter(
             assembled.edition.config_file.parent.resolve(),
-            anchors_of(self.trees),
+            anchors_of(self.trees) | {slug(page.src) for page in self.pages},
             loose=self.loose,
             kept=self.kept,
         )
-        parts, problems, headless = [front(assembled.edition, cover, self.fonts)], [], False
+        title = writer.content(self.title).strip() if self.title is not None else ""
+        parts = [front(assembled.edition, cover, self.fonts, title)]
+        problems, headless = [], False
         for page, tree in zip(self.pages, self.trees, strict=True):
             heading = next(tree.iter("h1"), None)
-            running = "".join(heading.itertext()) if heading is not None else page.title
+            running = "".join(heading.itertext()) if heading is not None else ""
             anchor = f"[#metadata(none){label(slug(page.src))}]"
             layout = arguments(new_page=not headless)  # a page without a heading runs on
             writer.shift, writer.problems = int(bool(assembled.glossary.by_page(page.src))), []
@@ -134,6 +158,27 @@ class Typeset:
             headless = heading is None
         return TEMPLATE.read_text(encoding="utf-8") + "".join(parts), problems
 
+    def remedy(self, parted: frozenset[str]) -> bool:
+        """Typeset the blocks of notes Typst parted from their call differently next time.
+
+        A paragraph of the page starts a new page; a note deeper down (in a
+        list, a definition) first loses its paragraph's widow and orphan
+        control, then, if still parted, its top-level block starts a new page.
+        Returns whether anything is left to try.
+        """
+        nested = {
+            note
+            for tree in self.trees
+            for child in tree
+            if child.tag in NESTING
+            for note in notes_in(child)
+        }
+        kept = {note for note in parted if note in self.loose or note not in nested}
+        loose = set(parted) - kept
+        changed = not (kept <= self.kept and loose <= self.loose)
+        self.kept, self.loose = self.kept | kept, self.loose | loose
+        return changed
+
     def glyph_problems(self) -> list[Problem]:
         """Characters of the text, the cover's included, that no configured font draws."""
         texts = {}
@@ -142,6 +187,7 @@ class Typeset:
             texts[str(source.path)] = ("".join(tree.itertext()), source.text)
         cover = cover_of(self.assembled, self.pages[0].meta)
         home = self.assembled.pages[self.pages[0].src]
-        words = [cover.title, cover.author, *cover.dates, cover.language, cover.publisher]
+        title = "".join(self.title.itertext()) if self.title is not None else ""
+        words = [title, cover.title, cover.author, *cover.dates, cover.language, cover.publisher]
         texts[str(home.path)] = (texts[str(home.path)][0] + " ".join(words), home.text)
         return glyph_problems(texts, self.fonts)

@@ -128,7 +128,7 @@ class TypstWriter:
         """The markup of a page's tree (its root's content)."""
         parts = [escape(tree.text or "")]
         for child in tree:
-            if self.kept & _notes_in(child):
+            if self.kept & notes_in(child):
                 parts.append("\n\n#pagebreak(weak: true)\n\n")
             parts += [self.element(child), escape(child.tail or "")]
         return "".join(parts).strip() + "\n"
@@ -149,7 +149,7 @@ class TypstWriter:
         out = handler(el) if handler else self.styled(el, self.content(el))
         if el.get("id") and tag not in {"figure", "li"} and not _self_labelled(el):
             out = self.anchor(el) + out
-        if self.loose & _notes_in(el) and tag in BLOCKS and _innermost_block(el):
+        if self.loose & notes_in(el) and tag in BLOCKS and _innermost_block(el):
             out = f'#el({string(tag)}, "brief-loose-lines")[{out}]'
         return f"\n\n{out}\n\n" if tag in BLOCKS else out
 
@@ -239,7 +239,7 @@ def _self_labelled(el: etree.Element) -> bool:
     )
 
 
-def _notes_in(el: etree.Element) -> set[str]:
+def notes_in(el: etree.Element) -> set[str]:
     """The label names of the notes in ``el``."""
     return {
         label_name(span.get("id") or "")
