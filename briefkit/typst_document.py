@@ -18,7 +18,7 @@ from briefkit.editions import Edition
 from briefkit.fonts import FontSettings, glyph_problems
 from briefkit.frontmatter import HOME
 from briefkit.print_html import PrintPage, slug
-from briefkit.problems import Problem, relpath
+from briefkit.problems import Problem, line_of, relpath
 from briefkit.typst_writer import (
     TypstWriter,
     anchors_of,
@@ -136,7 +136,7 @@ class Typeset:
     def source(self) -> tuple[str, list[Problem]]:
         """The edition's Typst source, and what cannot be printed as it stands."""
         assembled = self.assembled
-        cover = cover_of(assembled, self.pages[0].meta)
+        cover = cover_of(assembled, assembled.pages[HOME].meta)
         writer = TypstWriter(
             assembled.edition.config_file.parent.resolve(),
             anchors_of(self.trees) | {slug(page.src) for page in self.pages},
@@ -153,8 +153,11 @@ class Typeset:
             layout = arguments(new_page=not headless)  # a page without a heading runs on
             writer.shift, writer.problems = int(bool(assembled.glossary.by_page(page.src))), []
             parts.append(f"\n#chapter({string(running)}, {anchor}, {layout})\n{writer.page(tree)}")
-            where = assembled.pages[page.src].where
-            problems += [Problem(where, 1, message) for message in writer.problems]
+            source = assembled.pages[page.src]
+            problems += [
+                Problem(source.where, line_of(source.text, source.text.find(needle)), message)
+                for needle, message in writer.problems
+            ]
             headless = heading is None
         return TEMPLATE.read_text(encoding="utf-8") + "".join(parts), problems
 
@@ -185,9 +188,11 @@ class Typeset:
         for page, tree in zip(self.pages, self.trees, strict=True):
             source = self.assembled.pages[page.src]
             texts[str(source.path)] = ("".join(tree.itertext()), source.text)
-        cover = cover_of(self.assembled, self.pages[0].meta)
-        home = self.assembled.pages[self.pages[0].src]
+        home = self.assembled.pages[HOME]
+        cover = cover_of(self.assembled, home.meta)
         title = "".join(self.title.itertext()) if self.title is not None else ""
-        words = [title, cover.title, cover.author, *cover.dates, cover.language, cover.publisher]
-        texts[str(home.path)] = (texts[str(home.path)][0] + " ".join(words), home.text)
+        words = [title, cover.author, *cover.dates, cover.language, cover.publisher, cover.running]
+        words.append(self.assembled.edition.words.toc_heading)
+        printed = texts.get(str(home.path), ("", ""))[0]
+        texts[str(home.path)] = (printed + " ".join(words), home.text)
         return glyph_problems(texts, self.fonts)

@@ -15,6 +15,7 @@ a separate program), hence this module.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import string as ascii_text
 import xml.etree.ElementTree as etree
@@ -103,7 +104,7 @@ class TypstWriter:
     shift: int = 0  # added to heading levels (glossary terms print as sections)
     loose: frozenset[str] = frozenset()  # label names of notes whose block may leave widows
     kept: frozenset[str] = frozenset()  # label names of notes whose block starts a page
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (words to find, message)
     handlers: dict[str, Callable[[etree.Element], str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -208,13 +209,14 @@ class TypstWriter:
         src, alt = el.get("src") or "", (el.get("alt") or "").strip()
         parts = urlsplit(src)
         path = Path(unquote(parts.path)).resolve() if parts.scheme in ("", "file") else None
+        name = posixpath.basename(parts.path) or src
         if path is None or not path.is_relative_to(self.root):
-            self.problems.append(
-                f"image {src}: the PDF prints only files inside the brief; ship the file"
-            )
+            message = f"image {src}: the PDF prints only files inside the brief; ship the file"
+            self.problems.append((name, message))
             return ""
         if not alt:
-            self.problems.append(f"image {src} has no alt text: write ![what it shows](…)")
+            message = f"image {name} has no alt text: write ![what it shows]({name})"
+            self.problems.append((name, message))
             return ""
         where = "/" + path.relative_to(self.root).as_posix()
         return f"image({string(where)}, alt: {string(alt)}, width: {width})"

@@ -171,8 +171,8 @@ def alt_texts(node: object, seen: set[int] | None = None) -> list[str]:
 def test_images_outside_the_brief_or_without_alt_text_are_problems(html: str, problem: str) -> None:
     writer = TypstWriter(ROOT)
     assert "image" not in writer.page(parse_html(f"<p>{html}</p>"))
-    [message] = writer.problems
-    assert problem in message
+    [(name, message)] = writer.problems
+    assert problem in message and name in html
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
