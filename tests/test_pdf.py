@@ -27,7 +27,7 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pdftotext(pdf: Path, page: int) -> str:
-    """One page's text as poppler extracts it (pypdf garbles this font's encoding)."""
+    """One page's text as poppler lays it out (one line per printed line)."""
     command = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
@@ -197,3 +197,14 @@ def test_bookmarks_nest_glossary_terms_under_the_glossary(full_site: Path, lang:
     glossary = titles.index("Glossaire" if lang == "fr" else "Glossary")
     terms = [child.title for child in outline[glossary + 1] if not isinstance(child, list)]
     assert "Quad" in terms and "Camp David" in terms
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_map_stays_vector(full_site: Path, lang: str) -> None:
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf_path(full_site, lang))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert listing[2:] == []  # no raster image: the SVG is drawn as paths and text
