@@ -7,7 +7,6 @@ document's metadata) arrive as given, and only http(s) URLs become links.
 
 from __future__ import annotations
 
-import datetime as dt
 import html as html_text
 import io
 import string as ascii_text
@@ -215,16 +214,3 @@ def test_editors_notes_have_their_own_marks_and_style() -> None:
     italic = {text.strip() for _, text, font in runs if "LinLibertineOI" in font}
     assert {"a", "N.d.É. The editors’ note."} <= italic
     assert not italic & {"1", "2", "Author’s note.", "Second."}
-
-
-def test_cover_gives_when_written_and_this_edition() -> None:
-    from briefkit.assemble import assemble
-    from briefkit.editions import load_publication
-    from briefkit.typst_document import cover_of
-
-    assembled = assemble(load_publication(ROOT).edition("fr"))
-    home = {"title": "T", "date": dt.date(2026, 11, 27), "written": "2023-10"}
-    cover = cover_of(assembled, home)
-    assert cover.dates == ["Rédigé en octobre 2023", "Édition du 27 novembre 2026"]
-    assert cover.language == "Français"
-    assert cover.publisher.startswith("Note d’analyse")
