@@ -52,7 +52,8 @@ def prepare(edition: Edition) -> Typeset:
 
 
 def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
-    """The PDF, and the notes still parted from their call (none, but for Typst bugs).
+    """The PDF, and what Typst warns about: notes still parted from their call
+    (none, but for Typst bugs) and its own warnings.
 
     Typst may move a line to the next page for widow or orphan control after
     placing the notes it calls (typst/typst#5314), and keeps only the first
@@ -68,9 +69,12 @@ def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
         parted = misplaced_notes(compiler)
         if not parted or not typeset.remedy(parted):
             break
-    pdf = compiler.compile(input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when)
+    pdf, warnings = compiler.compile_with_warnings(
+        input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when
+    )
     assert isinstance(pdf, bytes)
-    return pdf, sorted(parted)
+    notes = [f"note {name} is not on the page of its call" for name in sorted(parted)]
+    return pdf, notes + [f"Typst: {w.message}" for w in warnings]
 
 
 def misplaced_notes(compiler: typst.Compiler) -> frozenset[str]:
@@ -92,7 +96,7 @@ def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -
     """Typeset one edition into its folder of ``site``."""
     edition = typeset.assembled.edition
     try:
-        pdf, parted = compile_pdf(typeset, when)
+        pdf, warnings = compile_pdf(typeset, when)
     except typst.TypstError as err:
         hints = "".join(f"\n  hint: {h}" for h in err.hints)
         raise BuildFailed(
@@ -101,8 +105,8 @@ def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -
     target = edition.site_dir(site) / edition.pdf_name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
-    for name in parted:
-        print(f"warning: {target.name}: note {name} is not on the page of its call", flush=True)
+    for warning in warnings:
+        print(f"warning: {target.name}: {warning}", flush=True)
     print(f"  {target.name}: {time.perf_counter() - started:.1f} s", flush=True)
     return target
 
