@@ -1,51 +1,32 @@
-"""PDF export: one print-quality PDF per language with WeasyPrint.
+"""PDF export: one print-quality PDF per language, typeset by Typst.
 
-Markdown -> the site's extensions -> one print HTML per language -> WeasyPrint.
-Run it with ``python -m briefkit.pdf_export`` (or as the last stage of the
-build). Nothing is fetched from the network: a stray remote URL is an error.
+Markdown -> the site's extensions -> one print tree per page
+(:mod:`briefkit.print_html`) -> one Typst document per edition
+(:mod:`briefkit.typst_document`, :mod:`briefkit.typst_writer`, ``brief.typ``)
+-> the ``typst`` compiler, in this process (it is a library: no program to
+start, no network, fonts only from the configured folders). Run it with
+``python -m briefkit.pdf_export`` (or as the last stage of the build).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
-import multiprocessing
-import os
+import json
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from weasyprint import CSS, HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+import typst
 
-from briefkit.assemble import AssembledEdition, assemble
-from briefkit.editions import Publication, load_publication, source_date_epoch
-from briefkit.print_html import PrintPage, convert_pages, slug, table_of_contents
+from briefkit.assemble import assemble
+from briefkit.editions import Edition, Publication, load_publication, source_date_epoch
+from briefkit.fonts import settings_problems, typst_fonts
+from briefkit.htmltree import parse_html
+from briefkit.print_html import convert_pages
 from briefkit.problems import BriefError, BuildFailed
-
-STYLESHEET = Path(__file__).with_name("print.css")
-
-
-class LocalOnlyFetcher(URLFetcher):
-    """Fetches files inside the project and ``data:`` URLs; anything else stops the export."""
-
-    def __init__(self, root: Path) -> None:
-        super().__init__(allowed_protocols={"file", "data"})
-        self.root = root.resolve()
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        if url.startswith("file://"):
-            path = Path(url.removeprefix("file://").split("?")[0]).resolve()
-            if not path.is_relative_to(self.root):
-                raise FatalURLFetchingError(f"refusing to read {path}: outside the project")
-        elif not url.startswith("data:"):
-            raise FatalURLFetchingError(
-                f"refusing to fetch {url}: the PDF export works offline; "
-                "remove the remote reference or ship the file"
-            )
-        return super().fetch(url, headers)
+from briefkit.typst_document import Typeset, font_settings
 
 
 def build_date(root: Path) -> dt.datetime:
@@ -53,97 +34,97 @@ def build_date(root: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(source_date_epoch(root)), dt.UTC)
 
 
-def document(assembled: AssembledEdition, pages: list[PrintPage], when: dt.datetime) -> str:
-    """The whole print HTML: metadata, cover, table of contents, chapters."""
-    edition, config = assembled.edition, assembled.config
-    words = edition.words
-    home = pages[0].meta
-    title = str(home.get("title") or config.site_name)
-    author = str(home.get("author") or config.site_author or "")
-    date = home.get("date")
-    date_text = words.date(date) if isinstance(date, dt.date) else str(date or "")
-    plugin = config.plugins.get("briefkit")
-    publishers = plugin.config.publisher if plugin is not None else {}  # type: ignore[attr-defined]
-    publisher = str(publishers.get(edition.lang, ""))
-    keywords = ", ".join(str(k) for k in home.get("keywords", []) or [])
-    e = html.escape
-    head = (
-        f'<meta charset="utf-8"><title>{e(title)}</title>'
-        f'<meta name="author" content="{e(author)}">'
-        f'<meta name="description" content="{e(str(home.get("description", "")))}">'
-        f'<meta name="keywords" content="{e(keywords)}">'
-        f'<meta name="generator" content="briefkit">'
-        f'<meta name="dcterms.created" content="{when.isoformat()}">'
-        f'<meta name="dcterms.modified" content="{when.isoformat()}">'
-    )
-    cover = (
-        f'<section class="brief-cover"><p class="brief-cover-title">{e(title)}</p>'
-        f'<p class="brief-cover-author">{e(author)}</p>'
-        f'<p class="brief-cover-date">{e(date_text)}</p>'
-        f'<p class="brief-cover-publisher">{e(publisher)}</p></section>'
-    )
-    toc = table_of_contents(pages, words.toc_heading, skip=pages[0].src)
-    chapters = "".join(
-        f'<section class="brief-chapter" id="{slug(p.src)}">{p.body}</section>' for p in pages
-    )
-    return (
-        f'<!doctype html><html lang="{e(edition.lang)}"><head>{head}</head>'
-        f'<body data-running-title="{e(str(config.site_name))}">'
-        f"{cover}{toc}{chapters}</body></html>"
-    )
+def prepare(edition: Edition) -> Typeset:
+    """An edition's pages converted for print and checked; :class:`BriefError` else."""
+    assembled = assemble(edition)
+    errors = [p for p in assembled.problems if p.severity == "error"]
+    if errors:
+        raise BriefError(errors)
+    fonts = font_settings(assembled)
+    if problems := settings_problems(fonts):
+        raise BriefError(problems)
+    pages = convert_pages(assembled)
+    typeset = Typeset(assembled, pages, [parse_html(page.body) for page in pages], fonts)
+    problems = typeset.source()[1] + typeset.glyph_problems()
+    if problems:
+        raise BriefError(problems)
+    return typeset
 
 
-def render_pdf(root: Path, source: str, target: Path) -> None:
-    """Write ``source`` (print HTML) as a tagged PDF with embedded fonts."""
-    document_ = HTML(string=source, base_url=str(root) + "/", url_fetcher=LocalOnlyFetcher(root))
-    stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=LocalOnlyFetcher(root))
-    document_.write_pdf(
-        target,
-        stylesheets=[stylesheet],
-        pdf_variant="pdf/ua-1",
-        pdf_identifier=b"briefkit",
-        custom_metadata=True,
+def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
+    """The PDF, and what Typst warns about: notes still parted from their call
+    (none, but for Typst bugs) and its own warnings.
+
+    Typst may move a line to the next page for widow or orphan control after
+    placing the notes it calls (typst/typst#5314), and keeps only the first
+    note of a line with its call: the other notes land on another page. Each
+    layout is checked, and the blocks holding a parted note are typeset again
+    (see :meth:`Typeset.remedy`) until every note is on its call's page.
+    """
+    root = str(typeset.assembled.edition.config_file.parent)
+    for _ in range(4):
+        source = typeset.source()[0].encode("utf-8")
+        # The query lays the document out; the compile then reuses that layout.
+        compiler = typst.Compiler(input=source, root=root, font_paths=typst_fonts(typeset.fonts))
+        parted = misplaced_notes(compiler)
+        if not parted or not typeset.remedy(parted):
+            break
+    pdf, warnings = compiler.compile_with_warnings(
+        input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when
     )
+    assert isinstance(pdf, bytes)
+    notes = [f"note {name} is not on the page of its call" for name in sorted(parted)]
+    return pdf, notes + [f"Typst: {w.message}" for w in warnings]
 
 
-def export_edition(
-    root: Path, site_url: str, config_file: Path, site: Path, when: dt.datetime
-) -> Path:
-    """One edition's PDF, in that edition's folder of ``site`` (run in its own process)."""
-    started = time.perf_counter()
+def misplaced_notes(compiler: typst.Compiler) -> frozenset[str]:
+    """Labels of the notes printed on another page than their call."""
+    entries = json.loads(compiler.query("<brief-entry>", field="value"))
+    return frozenset(name for name, call, entry in entries if call != entry)
+
+
+def prepared(edition: Edition) -> Typeset:
+    """:func:`prepare`, its problems listed in one :class:`BuildFailed`."""
     try:
-        edition = load_publication(root, site_url).for_config(config_file)
-        assert edition is not None
-        assembled = assemble(edition)
-        errors = [p for p in assembled.problems if p.severity == "error"]
-        if errors:
-            raise BriefError(errors)
-        pages = convert_pages(assembled)
+        return prepare(edition)
     except BriefError as err:
         listing = "\n".join(p.editor() for p in err.problems)
-        raise BuildFailed(f"PDF ({config_file.name}):\n{listing}") from None
+        raise BuildFailed(f"PDF ({edition.config_file.name}):\n{listing}") from None
+
+
+def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -> Path:
+    """Typeset one edition into its folder of ``site``."""
+    edition = typeset.assembled.edition
+    try:
+        pdf, warnings = compile_pdf(typeset, when)
+    except typst.TypstError as err:
+        hints = "".join(f"\n  hint: {h}" for h in err.hints)
+        raise BuildFailed(
+            f"PDF ({edition.config_file.name}): Typst: {err.message}{hints}"
+        ) from None
     target = edition.site_dir(site) / edition.pdf_name
     target.parent.mkdir(parents=True, exist_ok=True)
-    render_pdf(root, document(assembled, pages, when), target)
-    elapsed = time.perf_counter() - started
-    print(f"  {target.name}: {len(pages)} pages of Markdown, {elapsed:.1f} s", flush=True)
+    target.write_bytes(pdf)
+    for warning in warnings:
+        print(f"warning: {target.name}: {warning}", flush=True)
+    print(f"  {target.name}: {time.perf_counter() - started:.1f} s", flush=True)
     return target
 
 
 def export_pdfs(publication: Publication, site: Path) -> list[Path]:
-    """Every edition's PDF, rendered side by side (the PDF engine keeps one core busy)."""
+    """Every edition's PDF, each prepared here and typeset in a thread.
+
+    Typst releases the GIL while it lays a document out, so one edition is
+    typeset on the second core while the next one is prepared: the parallelism
+    of a process pool without starting interpreters. Preparing stays on this
+    thread (the problems it reports are collected through the logger).
+    """
     when = build_date(publication.root)
-    editions = publication.editions
-    # Fresh interpreters, not forks: callers may be running threads (servers, browsers).
-    context = multiprocessing.get_context("spawn")
-    workers = max(1, min(len(editions), os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        jobs = [
-            pool.submit(
-                export_edition, publication.root, publication.site_url, e.config_file, site, when
-            )
-            for e in editions
-        ]
+    with ThreadPoolExecutor(max_workers=len(publication.editions)) as pool:
+        jobs = []
+        for edition in publication.editions:
+            started = time.perf_counter()
+            jobs.append(pool.submit(write_pdf, prepared(edition), site, when, started))
         return [job.result() for job in jobs]
 
 

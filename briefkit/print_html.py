@@ -2,7 +2,7 @@
 
 Each page is converted with the site's Markdown extensions plus the
 generator's own, then :class:`PrintTreeprocessor` adapts it to paper: every
-note moves to its call (WeasyPrint floats it to the foot of the page), ids are
+note moves to its call (the PDF sets it at the foot of that page), ids are
 prefixed with the page's slug so that pages can share one document, links
 between pages become links inside the document, and web-only parts go.
 """
@@ -25,7 +25,7 @@ from briefkit.glossary import fill_mentions
 from briefkit.harvest import harvest
 from briefkit.problems import BriefError, collect
 
-WEB_ONLY = "brief-web-only"
+WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
 CALLS = {"fnref": "fn", "edref": "ed"}  # call id prefix -> note id prefix
 CALL_PREFIXES = tuple(f"{kind}:" for kind in CALLS)
 
@@ -52,7 +52,6 @@ class PrintContext:
     pages: list[str]
     docs_dir: Path = Path()
     current: str = ""
-    homepage: str = "index.md"
 
 
 class PrintTreeprocessor(Treeprocessor):
@@ -65,10 +64,6 @@ class PrintTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         prefix = slug(self.ctx.current) + "--"
         self._drop_web_only(root)
-        if self.ctx.current == self.ctx.homepage:
-            first_h1 = next(iter(root.iter("h1")), None)
-            if first_h1 is not None:
-                root.remove(first_h1)  # the cover carries the title
         self._move_notes(root, prefix)
         for el in root.iter():
             if el.get("id"):
@@ -83,7 +78,7 @@ class PrintTreeprocessor(Treeprocessor):
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             for child in list(parent):
-                if WEB_ONLY in (child.get("class") or "").split():
+                if WEB_ONLY.intersection((child.get("class") or "").split()):
                     parent.remove(child)
 
     def _move_notes(self, root: etree.Element, prefix: str) -> None:

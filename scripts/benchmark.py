@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CITED = re.compile(r"(?<![^\s;\[])@(\w)")  # the start of a citation key
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+PAGE_WEIGHT = "## Page weight"  # scripts/measure_pages.py's section of the report
 PEER_PACKAGES = ["mkdocs-static-i18n==1.3.1", "mkdocs-bibtex==4.4.0", "mkdocs-to-pdf==0.12.1"]
 
 
@@ -80,26 +81,43 @@ plugins:
 
 
 def measure(label: str, step: Callable[[], tuple[float, int]], repeat: int) -> dict[str, object]:
-    times, peaks = [], []
+    return measure_together([(label, step)], repeat)[0]
+
+
+def measure_together(
+    steps: list[tuple[str, Callable[[], tuple[float, int]]]], repeat: int
+) -> list[dict[str, object]]:
+    """Every step run once per round, round after round: a busy machine slows all alike."""
+    times: dict[str, list[float]] = {label: [] for label, _ in steps}
+    peaks: dict[str, list[int]] = {label: [] for label, _ in steps}
     for _ in range(repeat):
-        elapsed, peak = step()
-        times.append(elapsed)
-        peaks.append(peak)
-    result = {
-        "label": label,
-        "median": statistics.median(times),
-        "min": min(times),
-        "peak_mib": max(peaks) / 1024,
-    }
-    print(
-        f"{label:<48} median {result['median']:.2f} s  (min {result['min']:.2f} s, "
-        f"peak {result['peak_mib']:.0f} MiB)",
-        flush=True,
-    )
-    return result
+        for label, step in steps:
+            elapsed, peak = step()
+            times[label].append(elapsed)
+            peaks[label].append(peak)
+    results = []
+    for label, _ in steps:
+        result = {
+            "label": label,
+            "median": statistics.median(times[label]),
+            "min": min(times[label]),
+            "peak_mib": max(peaks[label]) / 1024,
+        }
+        print(
+            f"{label:<56} median {result['median']:.2f} s  (min {result['min']:.2f} s, "
+            f"peak {result['peak_mib']:.0f} MiB)",
+            flush=True,
+        )
+        results.append(result)
+    return results
 
 
-def side_by_side(brief: Path, repeat: int, peer_python: str | None) -> list[dict[str, object]]:
+def side_by_side(
+    brief: Path,
+    repeat: int,
+    peer_python: str | None,
+    weasyprint: tuple[str, Path, str] | None = None,
+) -> list[dict[str, object]]:
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     plain_fr, plain_en = plain_configs(brief)
     (brief / "peer.mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
@@ -128,37 +146,32 @@ def side_by_side(brief: Path, repeat: int, peer_python: str | None) -> list[dict
             brief,
         )
 
-    results = [
-        measure("1. plain Material, both languages (floor)", plain, repeat),
-        measure(
+    def pdf_stage(python: str, root: Path, target: str) -> Callable[[], tuple[float, int]]:
+        command = [python, "-m", "briefkit.pdf_export", "--root", str(root), "--out", target]
+        return lambda: run(command, root)
+
+    steps = [
+        ("1. plain Material, both languages (floor)", plain),
+        (
             "2. briefkit, both languages (citations, glossary, figures)",
             ours("--no-pdf", "--no-search"),
-            repeat,
         ),
-        measure("3. briefkit, both languages and search index", ours("--no-pdf"), repeat),
-        measure("4. briefkit, both languages, search and both PDFs", ours(), repeat),
+        ("3. briefkit, both languages and search index", ours("--no-pdf")),
+        ("4. briefkit, both languages, search and both PDFs", ours()),
     ]
     if peer_python:
-        results.append(
-            measure(
+        peer = [peer_python, "-m", "mkdocs", "build", "-q", "-f", "peer.mkdocs.yml"]
+        steps.append(
+            (
                 "5. peer: static-i18n + bibtex + to-pdf (one PDF)",
-                lambda: run(
-                    [
-                        peer_python,
-                        "-m",
-                        "mkdocs",
-                        "build",
-                        "-q",
-                        "-f",
-                        "peer.mkdocs.yml",
-                        "-d",
-                        str(out / "peer"),
-                    ],
-                    brief,
-                ),
-                repeat,
+                lambda: run([*peer, "-d", str(out / "peer")], brief),
             )
         )
+    steps.append(("PDF stage, Typst: both PDFs", pdf_stage(PY, brief, str(out / "t"))))
+    if weasyprint is not None:
+        label = f"PDF stage, WeasyPrint (briefkit at {weasyprint[2]}): both PDFs"
+        steps.append((label, pdf_stage(weasyprint[0], weasyprint[1], str(out / "w"))))
+    results = measure_together(steps, repeat)
     shutil.rmtree(out, ignore_errors=True)
     return results
 
@@ -171,7 +184,7 @@ def synthetic_brief(target: Path, scale: int) -> Path:
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, target / config.name)
     sections = ["vostotchny.md", "partenariat-inegal.md", "attendre-et-observer.md"]
-    bib = (ROOT / "bib" / "brief.bib").read_text(encoding="utf-8")
+    bib = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "bib").glob("*.bib")))
     extra_bib = []
     for copy in range(1, scale):
         extra_bib.append(re.sub(r"^@(\w+)\{", rf"@\1{{s{copy}", bib, flags=re.M))
@@ -262,19 +275,58 @@ def install_peer() -> str | None:
     return str(venv / "bin" / "python")
 
 
+def install_weasyprint(rev: str) -> tuple[str, Path, str] | None:
+    """The brief and generator at ``rev`` (the last WeasyPrint export) in a throwaway venv.
+
+    The WeasyPrint export was replaced by Typst's; measuring it again means
+    installing that revision as it was, with its own pinned requirements.
+    Returns its Python, its root and the short revision, or None with the reason.
+    """
+    short = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True
+    ).stdout.strip()
+    if not short:
+        print(f"WeasyPrint skipped: no revision {rev} in this repository")
+        return None
+    base = Path(tempfile.gettempdir()) / f"briefkit-weasyprint-{short}"
+    venv, source = base / "venv", base / "brief"
+    if not (venv / "bin" / "python").exists():
+        shutil.rmtree(base, ignore_errors=True)
+        source.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+        subprocess.run([PY, "-m", "venv", str(venv)], check=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+        steps = [
+            [*pip, "--require-hashes", "-r", str(source / "requirements.txt")],
+            [*pip, "--no-deps", "--no-build-isolation", str(source)],
+        ]
+        for command in steps:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                print(f"WeasyPrint skipped: {rev} could not be installed:\n{result.stderr[-800:]}")
+                shutil.rmtree(base, ignore_errors=True)
+                return None
+    return str(venv / "bin" / "python"), source, short
+
+
 def write_report(
     rows: list[dict[str, object]],
     scale: list[dict[str, object]],
     loop: dict[str, object],
     target: Path,
+    command: list[str],
 ) -> None:
+    by_label = {str(row["label"]): float(row["median"]) for row in rows}  # type: ignore[arg-type]
+    median = {label.split(":")[0].split(" (")[0]: value for label, value in by_label.items()}
     floor = float(rows[0]["median"])  # type: ignore[arg-type]
     lines = [
         "# Benchmarks",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.platform()}.",
-        f"Date: {time.strftime('%Y-%m-%d')}. Command: `.venv/bin/python scripts/benchmark.py`.",
+        f"Date: {time.strftime('%Y-%m-%d')}. Command: `{' '.join(command)}`.",
+        "Every configuration runs once per round, round after round (paired runs).",
         "",
         "| configuration | median (s) | ratio to floor | peak memory (MiB) |",
         "| --- | ---: | ---: | ---: |",
@@ -284,7 +336,8 @@ def write_report(
             f"| {row['label']} | {row['median']:.2f} | "
             f"{float(row['median']) / floor:.2f} | {row['peak_mib']:.0f} |"
         )  # type: ignore
-    ours, full = float(rows[1]["median"]), float(rows[3]["median"])  # type: ignore[arg-type]
+    ours = median["2. briefkit, both languages"]
+    full = median["4. briefkit, both languages, search and both PDFs"]
     lines += [
         "",
         "## Targets",
@@ -293,14 +346,21 @@ def write_report(
         f"languages; row 2 against row 1): {100 * (ours / floor - 1):+.1f} % over plain "
         "Material (target: at most +15 %).",
     ]
-    if len(rows) > 4:
-        peer = float(rows[4]["median"])  # type: ignore[arg-type]
+    peer = median.get("5. peer")
+    if peer:
         lines.append(
             f"- Full build with both PDFs: {full:.2f} s against the peer's {peer:.2f} s "
-            f"with its single PDF ({full / peer:.2f}×; target: below 1)."
+            f"with its single PDF ({full / peer:.2f}×; target: at most 0.4×)."
         )
     else:
         lines.append("- The peer could not be installed on this run: no comparison.")
+    typst_pdf, weasy_pdf = median.get("PDF stage, Typst"), median.get("PDF stage, WeasyPrint")
+    if typst_pdf and weasy_pdf:
+        lines.append(
+            f"- Both PDFs (`python -m briefkit.pdf_export`, interpreter start included): "
+            f"Typst {typst_pdf:.2f} s against WeasyPrint's {weasy_pdf:.2f} s "
+            f"({typst_pdf / weasy_pdf:.2f}×; target: at most 0.2×)."
+        )
     lines += [
         "",
         "## Scaling (synthetic brief)",
@@ -314,23 +374,33 @@ def write_report(
             f"| {row['label']} | {row['median']:.2f} | {per:.2f} | {row['peak_mib']:.0f} |"
         )
     lines += ["", "## Edit loop", "", f"{loop['label']}: median {loop['median']:.2f} s.", ""]
+    # scripts/measure_pages.py keeps its section at the end: carry it over.
+    previous = target.read_text(encoding="utf-8") if target.exists() else ""
+    pages = previous[previous.find(PAGE_WEIGHT) :] if PAGE_WEIGHT in previous else ""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("\n".join(lines), encoding="utf-8")
+    target.write_text("\n".join(lines) + ("\n" + pages if pages else ""), encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument(
+        "--weasyprint-rev",
+        default=None,
+        help="also time the WeasyPrint PDF export of this revision (e.g. 14c7904, the last one)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "README.md")
     args = parser.parse_args()
     peer = None if args.no_peer else install_peer()
+    weasyprint = install_weasyprint(args.weasyprint_rev) if args.weasyprint_rev else None
     with tempfile.TemporaryDirectory(prefix="bench-brief-") as tmp:
         brief = synthetic_brief(Path(tmp) / "brief", 1)
-        rows = side_by_side(brief, args.repeat, peer)
+        rows = side_by_side(brief, args.repeat, peer, weasyprint)
     scale = scaling(max(1, args.repeat // 2))
     loop = edit_loop(args.repeat)
-    write_report(rows, scale, loop, args.out)
+    command = [".venv/bin/python", "scripts/benchmark.py", *sys.argv[1:]]
+    write_report(rows, scale, loop, args.out, command)
     print(f"written {args.out}")
     return 0
 

@@ -27,7 +27,7 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pdftotext(pdf: Path, page: int) -> str:
-    """One page's text as poppler extracts it (pypdf garbles this font's encoding)."""
+    """One page's text as poppler lays it out (one line per printed line)."""
     command = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
@@ -82,14 +82,25 @@ def test_no_web_only_glyphs(full_site: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_all_fonts_are_embedded_book_fonts(full_site: Path, lang: str) -> None:
+def test_all_fonts_are_embedded_configured_fonts(full_site: Path, lang: str) -> None:
     listing = subprocess.run(
         ["pdffonts", str(pdf_path(full_site, lang))], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     assert listing
     for row in listing:
-        assert "Libertine" in row, row
+        # The book face, and the Hangul fallback (pdf_fonts in mkdocs.yml): nothing else.
+        assert "Libertine" in row or "LexiSaebom" in row, row
         assert row.split()[-5] == "yes", f"not embedded: {row}"
+    assert any("LexiSaebom" in row for row in listing)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_korean_names_are_printed(full_site: Path, lang: str) -> None:
+    pdf = pdf_path(full_site, lang)
+    text = "".join(pdftotext(pdf, n) for n in range(1, len(PdfReader(pdf).pages) + 1))
+    compact = "".join(text.split())  # Korean lines may break between any two syllables
+    for name in ("화성포-18형", "초대형방사포", "캠프데이비드정신"):
+        assert name in compact
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -136,3 +147,64 @@ def test_the_route_map_is_printed_with_its_caption(
     pages = [pdftotext(pdf, n) for n in range(1, len(PdfReader(pdf).pages) + 1)]
     [page] = [text for text in pages if label in text]
     assert legend in page and "Tikhoretsk" in page  # the SVG's own labels: the map is drawn
+
+
+@pytest.mark.parametrize(
+    ("lang", "terms"),
+    [("fr", ["Camp David", "Hwasong-18", "KN-25", "Quad"]), ("en", ["Camp David", "Quad"])],
+)
+def test_contents_list_sections_and_glossary_terms_with_their_pages(
+    full_site: Path, lang: str, terms: list[str]
+) -> None:
+    pdf = pdf_path(full_site, lang)
+    toc = pdftotext(pdf, 2)
+    entries = dict((t.strip(" ."), int(n)) for t, n in re.findall(r"^(.+?)[ .]*?(\d+)$", toc, re.M))
+    indented = {t.strip(" .") for t in re.findall(r"^\s{2,}(\S.+?)[ .]*?\d+$", toc, re.M)}
+    for term in terms:
+        assert term in indented  # under the glossary, one level down
+        assert term in pdftotext(pdf, entries[term]).split("\n", 3)[3]  # below the running head
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["Édition du 27 novembre 2026", "Français", "Note d’analyse · édition bilingue"]),
+        ("en", ["This edition: 27 November 2026", "English", "Analytical brief · bilingual"]),
+    ],
+)
+def test_the_cover_gives_date_language_and_publisher(
+    full_site: Path, lang: str, words: list[str]
+) -> None:
+    cover = " ".join(pdftotext(pdf_path(full_site, lang), 1).split())
+    for word in words:
+        assert word in cover
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_tagged_pdf_ua(full_site: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(full_site, lang))
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid:part" in xmp and ">1<" in xmp.split("pdfuaid:part", 1)[1][:40]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_bookmarks_nest_glossary_terms_under_the_glossary(full_site: Path, lang: str) -> None:
+    outline = PdfReader(pdf_path(full_site, lang)).outline
+    titles = [item.title if not isinstance(item, list) else None for item in outline]
+    glossary = titles.index("Glossaire" if lang == "fr" else "Glossary")
+    terms = [child.title for child in outline[glossary + 1] if not isinstance(child, list)]
+    assert "Quad" in terms and "Camp David" in terms
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_map_stays_vector(full_site: Path, lang: str) -> None:
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf_path(full_site, lang))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert listing[2:] == []  # no raster image: the SVG is drawn as paths and text
