@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assemble import AssembledEdition
+from briefkit.dates import BriefDates
 from briefkit.editions import Edition
 from briefkit.fonts import FontSettings, glyph_problems
 from briefkit.frontmatter import HOME
@@ -56,11 +57,7 @@ def plugin_option(assembled: AssembledEdition, name: str, default: object) -> ob
 def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
     """The cover: title, author, when it was written and this edition's date, language."""
     words, config = assembled.edition.words, assembled.config
-    dates = []
-    if home.get("written"):
-        dates.append(f"{words.written_label} {words.partial_date(home['written'])}")
-    if home.get("date"):
-        dates.append(f"{words.edition_label} {words.partial_date(home['date'])}")
+    dates = BriefDates.from_meta(home).lines(words)
     publishers = plugin_option(assembled, "publisher", {})
     return Cover(
         title=str(home.get("title") or config.site_name),
