@@ -193,12 +193,14 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         sources = {src: read_page(docs / src).text for src in self.links if (docs / src).is_file()}
         for problem in check_links(docs, self.links, sources):
             report(problem)
-        # "Cite this brief" files beside the edition's PDF.
+        # "Cite this brief" files beside the edition's PDF; never without an author
+        # (the front-matter check names the missing field).
         site = Path(config.site_dir)
         stem = Path(self.edition.pdf_name).stem
-        (site / f"{stem}.bib").write_text(bibtex(self.info), encoding="utf-8")
-        (site / f"{stem}.ris").write_text(ris(self.info), encoding="utf-8")
-        (site / f"{stem}.json").write_text(csl_json(self.info), encoding="utf-8")
+        if self.info.author.strip():
+            (site / f"{stem}.bib").write_text(bibtex(self.info), encoding="utf-8")
+            (site / f"{stem}.ris").write_text(ris(self.info), encoding="utf-8")
+            (site / f"{stem}.json").write_text(csl_json(self.info), encoding="utf-8")
         # Where Material's language selector looks for sitemaps (see briefkit.theme).
         own = self.edition.site_url
         for folder, text in folder_sitemaps(self.page_urls, self.publication_editions, own).items():
