@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -26,7 +29,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from briefkit.assemble import assemble_all
+from briefkit.assemble import AssembledEdition, assemble_all
 from briefkit.editions import Edition, Publication, load_publication, source_date_epoch
 from briefkit.problems import BriefError, BuildFailed, Problem, collect
 from briefkit.search import index_site
@@ -106,22 +109,79 @@ def build_sites(publication: Publication, scratch: Path) -> None:
         assembled, problems = assemble_all(publication)
     except BriefError as err:
         raise BuildFailed(_listing(err.problems)) from None
-    failures = []
-    with collect() as page_problems:
-        for edition, config in ((a.edition, a.config) for a in assembled):
-            started = time.perf_counter()
-            print(f"… site ({edition.lang})", flush=True)
-            try:
-                build_edition(edition, edition.site_dir(scratch), config)
-            except BuildFailed as err:
-                failures.append(str(err))
-                continue
-            print(f"✓ site ({edition.lang}) ({time.perf_counter() - started:.1f} s)", flush=True)
+    page_problems, failures = build_editions(assembled, scratch)
     everything = sorted(set(problems + page_problems))
     if failures or any(p.severity == "error" for p in everything):
         raise BuildFailed("\n".join([_listing(everything), *failures]))
     for problem in everything:
         print(problem.editor(), file=sys.stderr)
+
+
+EditionResult = tuple[list[Problem], list[str]]
+
+
+def _build_one(assembled: AssembledEdition, site_dir: Path) -> EditionResult:
+    """One edition built, with the problems its pages reported and its failure, if any."""
+    edition, started = assembled.edition, time.perf_counter()
+    print(f"… site ({edition.lang})", flush=True)
+    with collect() as problems:
+        try:
+            build_edition(edition, site_dir, assembled.config)
+        except BuildFailed as err:
+            return list(problems), [str(err)]
+    print(f"✓ site ({edition.lang}) ({time.perf_counter() - started:.1f} s)", flush=True)
+    return list(problems), []
+
+
+def _in_child(assembled: AssembledEdition, site_dir: Path, pipe: Connection) -> None:
+    pipe.send(_build_one(assembled, site_dir))
+    pipe.close()
+
+
+def can_fork() -> bool:
+    """Several cores, and no other thread that a fork would leave half-copied."""
+    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and hasattr(os, "fork")
+
+
+def build_editions(assembled: list[AssembledEdition], scratch: Path) -> EditionResult:
+    """Every edition into ``scratch``: the root one here, the others beside it when it is safe.
+
+    On a machine with several cores the other editions are built at the same
+    time in forked processes, which start with everything this process has
+    already read and parsed. Each builds into a folder of its own (MkDocs
+    empties the root edition's folder first), moved into place afterwards.
+    Forking is only safe with no other thread running; otherwise (a test
+    serving pages, say) the editions are built one after the other.
+    """
+    if len(assembled) < 2 or not can_fork():
+        results = [_build_one(a, a.edition.site_dir(scratch)) for a in assembled]
+        return _merge(results)
+    context = multiprocessing.get_context("fork")
+    parts = scratch.parent / f"{scratch.name}.editions"
+    shutil.rmtree(parts, ignore_errors=True)  # left by a build that was killed
+    children = []
+    for other in assembled[1:]:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_in_child, args=(other, parts / other.edition.lang, send))
+        child.start()
+        send.close()
+        children.append((other, child, receive))
+    results = [_build_one(assembled[0], assembled[0].edition.site_dir(scratch))]
+    for other, child, receive in children:
+        try:
+            results.append(receive.recv())
+        except EOFError:
+            results.append(([], [f"site ({other.edition.lang}): the build process died"]))
+        child.join()
+        built = parts / other.edition.lang
+        if built.is_dir() and not results[-1][1]:
+            built.rename(other.edition.site_dir(scratch))
+    shutil.rmtree(parts, ignore_errors=True)
+    return _merge(results)
+
+
+def _merge(results: list[EditionResult]) -> EditionResult:
+    return [p for found, _ in results for p in found], [f for _, fails in results for f in fails]
 
 
 def build_all(

@@ -91,3 +91,20 @@ def test_each_source_file_is_read_once_per_build(
         p.resolve() for pattern in ("docs/**/*.md", "bib/*.bib") for p in brief_copy.glob(pattern)
     )
     assert sorted(reads) == sources  # every page and .bib file, each exactly once
+
+
+def test_editions_built_side_by_side_equal_editions_built_in_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forks: list[bool] = []
+
+    def decide(answer: bool) -> None:
+        monkeypatch.setattr(briefkit.build, "can_fork", lambda: forks.append(answer) or answer)
+
+    decide(True)
+    build_all(ROOT, tmp_path / "side-by-side", with_pdf=False)
+    decide(False)
+    build_all(ROOT, tmp_path / "in-turn", with_pdf=False)
+    assert forks == [True, False]
+    assert tree_digest(tmp_path / "side-by-side") == tree_digest(tmp_path / "in-turn")
+    assert not list(tmp_path.glob(".*.editions"))
