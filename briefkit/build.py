@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -33,6 +30,7 @@ from briefkit.assemble import AssembledEdition, assemble_all
 from briefkit.editions import Edition, Publication, load_publication, source_date_epoch
 from briefkit.problems import BriefError, BuildFailed, Problem, collect
 from briefkit.search import index_site
+from briefkit.sidebyside import side_by_side
 
 Stage = Callable[[Path], None]
 ABSOLUTE_URL_OUTPUTS = (
@@ -133,48 +131,19 @@ def _build_one(assembled: AssembledEdition, site_dir: Path) -> EditionResult:
     return list(problems), []
 
 
-def _in_child(assembled: AssembledEdition, site_dir: Path, pipe: Connection) -> None:
-    pipe.send(_build_one(assembled, site_dir))
-    pipe.close()
-
-
-def can_fork() -> bool:
-    """Several cores, and no other thread that a fork would leave half-copied."""
-    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and hasattr(os, "fork")
-
-
 def build_editions(assembled: list[AssembledEdition], scratch: Path) -> EditionResult:
-    """Every edition into ``scratch``: the root one here, the others beside it when it is safe.
+    """Every edition into ``scratch``, side by side when the machine allows it.
 
-    On a machine with several cores the other editions are built at the same
-    time in forked processes, which start with everything this process has
-    already read and parsed. Each builds into a folder of its own (MkDocs
-    empties the root edition's folder first), moved into place afterwards.
-    Forking is only safe with no other thread running; otherwise (a test
-    serving pages, say) the editions are built one after the other.
+    The root edition is built here; each other one into a folder of its own
+    (MkDocs empties the root edition's folder first), moved into place after.
     """
-    if len(assembled) < 2 or not can_fork():
-        results = [_build_one(a, a.edition.site_dir(scratch)) for a in assembled]
-        return _merge(results)
-    context = multiprocessing.get_context("fork")
     parts = scratch.parent / f"{scratch.name}.editions"
     shutil.rmtree(parts, ignore_errors=True)  # left by a build that was killed
-    children = []
-    for other in assembled[1:]:
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_in_child, args=(other, parts / other.edition.lang, send))
-        child.start()
-        send.close()
-        children.append((other, child, receive))
-    results = [_build_one(assembled[0], assembled[0].edition.site_dir(scratch))]
-    for other, child, receive in children:
-        try:
-            results.append(receive.recv())
-        except EOFError:
-            results.append(([], [f"site ({other.edition.lang}): the build process died"]))
-        child.join()
+    jobs = [lambda a=a: _build_one(a, parts / a.edition.lang) for a in assembled[1:]]
+    results = side_by_side([lambda: _build_one(assembled[0], scratch), *jobs])
+    for other, (_, failed) in zip(assembled[1:], results[1:], strict=True):
         built = parts / other.edition.lang
-        if built.is_dir() and not results[-1][1]:
+        if built.is_dir() and not failed:
             built.rename(other.edition.site_dir(scratch))
     shutil.rmtree(parts, ignore_errors=True)
     return _merge(results)

@@ -26,6 +26,7 @@ from briefkit.fonts import settings_problems, typst_fonts
 from briefkit.htmltree import parse_html
 from briefkit.print_html import convert_pages
 from briefkit.problems import BriefError, BuildFailed
+from briefkit.sidebyside import can_fork, side_by_side
 from briefkit.typst_document import Typeset, font_settings
 
 
@@ -112,20 +113,31 @@ def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -
 
 
 def export_pdfs(publication: Publication, site: Path) -> list[Path]:
-    """Every edition's PDF, each prepared here and typeset in a thread.
+    """Every edition's PDF, the editions side by side on several cores.
 
-    Typst releases the GIL while it lays a document out, so one edition is
-    typeset on the second core while the next one is prepared: the parallelism
-    of a process pool without starting interpreters. Preparing stays on this
-    thread (the problems it reports are collected through the logger).
+    With several cores and no other thread, each edition is prepared and
+    typeset in a process of its own (forked: it starts with everything already
+    read). Otherwise each is prepared here and typeset in a thread: Typst
+    releases the GIL while it lays a document out, so one edition is typeset
+    while the next one is prepared.
     """
     when = build_date(publication.root)
+    if can_fork():
+        return side_by_side(
+            [lambda e=e: export_edition(e, site, when) for e in publication.editions]
+        )
     with ThreadPoolExecutor(max_workers=len(publication.editions)) as pool:
         jobs = []
         for edition in publication.editions:
             started = time.perf_counter()
             jobs.append(pool.submit(write_pdf, prepared(edition), site, when, started))
         return [job.result() for job in jobs]
+
+
+def export_edition(edition: Edition, site: Path, when: dt.datetime) -> Path:
+    """One edition's PDF, prepared and typeset."""
+    started = time.perf_counter()
+    return write_pdf(prepared(edition), site, when, started)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import briefkit.build
+import briefkit.sidebyside
 from briefkit.build import BuildFailed, build_all
 from tests.conftest import ROOT
 
@@ -99,7 +100,7 @@ def test_editions_built_side_by_side_equal_editions_built_in_turn(
     forks: list[bool] = []
 
     def decide(answer: bool) -> None:
-        monkeypatch.setattr(briefkit.build, "can_fork", lambda: forks.append(answer) or answer)
+        monkeypatch.setattr(briefkit.sidebyside, "can_fork", lambda: forks.append(answer) or answer)
 
     decide(True)
     build_all(ROOT, tmp_path / "side-by-side", with_pdf=False)
