@@ -180,16 +180,34 @@ class CitationTreeprocessor(Treeprocessor):
         return li
 
     def _make_call(self, el: etree.Element, parent: etree.Element, number: int) -> None:
-        # The call sticks to the preceding word: "munitions [@k]." -> "munitions¹."
-        index = list(parent).index(el)
-        if index == 0:
-            parent.text = (parent.text or "").rstrip()
-        else:
-            sibling = parent[index - 1]
-            sibling.tail = (sibling.tail or "").rstrip()
-        el.tag, el.attrib = "sup", {"id": f"fnref:{number}"}
-        link = etree.SubElement(el, "a", {"class": "footnote-ref", "href": f"#fn:{number}"})
-        link.text = str(number)
+        make_call(el, parent, {"id": f"fnref:{number}"}, f"#fn:{number}", str(number))
+
+
+def make_call(
+    el: etree.Element,
+    parent: etree.Element,
+    attrib: dict[str, str],
+    href: str,
+    mark: str,
+    link_class: str = "footnote-ref",
+) -> None:
+    """Turn the placeholder ``el`` into a note call: a raised link to ``href``.
+
+    The call sticks to the preceding word ("munitions [@k]." -> "munitions¹.");
+    the text after the placeholder (its tail) is the author's and stays.
+    """
+    index = list(parent).index(el)
+    if index == 0:
+        parent.text = (parent.text or "").rstrip()
+    else:
+        sibling = parent[index - 1]
+        sibling.tail = (sibling.tail or "").rstrip()
+    tail = el.tail
+    el.clear()
+    el.tag, el.tail = "sup", tail
+    el.attrib.update(attrib)
+    link = etree.SubElement(el, "a", {"class": link_class, "href": href})
+    link.text = mark
 
 
 def plain_text(markup: str) -> str:

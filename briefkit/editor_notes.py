@@ -21,7 +21,7 @@ from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.citations import PLACEHOLDER, CitationExtension
+from briefkit.citations import PLACEHOLDER, CitationExtension, make_call
 from briefkit.context import BriefExtension
 from briefkit.problems import Problem, report
 
@@ -144,22 +144,10 @@ class EditorNoteTreeprocessor(Treeprocessor):
 
     @staticmethod
     def _make_call(el: etree.Element, parent: etree.Element, number: int) -> None:
-        index = list(parent).index(el)
-        if index == 0:
-            parent.text = (parent.text or "").rstrip()
-        else:
-            sibling = parent[index - 1]
-            sibling.tail = (sibling.tail or "").rstrip()
-        tail = el.tail
-        el.clear()  # also empties the tail, which is the author's text after the call
-        el.tail = tail
-        el.tag = "sup"
-        el.set("id", f"edref:{number}")
-        el.set("class", "brief-editor-call")
-        link = etree.SubElement(
-            el, "a", {"class": "footnote-ref brief-editor-ref", "href": f"#ed:{number}"}
+        attrib = {"id": f"edref:{number}", "class": "brief-editor-call"}
+        make_call(
+            el, parent, attrib, f"#ed:{number}", mark(number), "footnote-ref brief-editor-ref"
         )
-        link.text = mark(number)
 
 
 class EditorNoteListProcessor(Treeprocessor):
