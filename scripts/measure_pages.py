@@ -5,13 +5,14 @@ Run by hand after a build: ``.venv/bin/python scripts/measure_pages.py``.
 Serves ``site/`` on 127.0.0.1, opens each page in a fresh browser context (an
 empty cache), and records every response; sizes are given as served
 (uncompressed) and gzip-compressed, as a typical host would send them.
-Results are appended to benchmarks/README.md under "Page weight".
+Results go to benchmarks/README.md under "Page weight" (that section is replaced).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 from pathlib import Path
 
@@ -68,8 +69,14 @@ def main() -> int:
             print(rows[-1])
         browser.close()
     text = args.out.read_text(encoding="utf-8") if args.out.exists() else "# Benchmarks\n"
-    text = text.split("\n" + MARKER)[0].rstrip("\n") + "\n"
-    args.out.write_text(text + "\n".join(rows) + "\n", encoding="utf-8")
+    # Only this script's section is replaced; the other scripts' sections stay.
+    section = "\n".join(rows[1:]).rstrip("\n")
+    pattern = re.compile(re.escape(MARKER) + r"\n.*?(?=\n## |\Z)", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    args.out.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
     return 0
 
 
