@@ -29,7 +29,7 @@ from briefkit.frontmatter import HOME, front_matter_problems
 from briefkit.glossary_terms import Glossary, load_glossary
 from briefkit.pagelist import all_pages, missing_nav_pages, print_pages
 from briefkit.parity import check_parity
-from briefkit.problems import BriefError, Problem, relpath
+from briefkit.problems import BriefError, MessageCollector, Problem, relpath
 from briefkit.sources import PageSource, read_page, read_text
 
 
@@ -71,15 +71,6 @@ class AssembledEdition:
         return markdown.Markdown(extensions=[*names, brief, *extra], extension_configs=configs)
 
 
-class _Messages(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(" ".join(record.getMessage().split()))
-
-
 def load_mkdocs_config(edition: Edition) -> MkDocsConfig:
     """The edition's MkDocs configuration, its site URL set from the publication.
 
@@ -87,14 +78,14 @@ def load_mkdocs_config(edition: Edition) -> MkDocsConfig:
     warnings) become problems of the configuration file.
     """
     logger = logging.getLogger("mkdocs")
-    messages, propagate = _Messages(), logger.propagate
+    messages, propagate = MessageCollector(), logger.propagate
     saved, logger.handlers = logger.handlers, [messages]
     logger.propagate = False
     try:
         return load_config(str(edition.config_file), site_url=edition.site_url)
     except (ConfigurationError, Abort) as err:
         where = relpath(edition.config_file)
-        lines = messages.lines or [" ".join(str(err).split())]
+        lines = messages.messages or [" ".join(str(err).split())]
         raise BriefError([Problem(where, 1, _config_hint(line)) for line in lines]) from None
     finally:
         logger.handlers, logger.propagate = saved, propagate

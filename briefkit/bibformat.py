@@ -8,10 +8,12 @@ stays with the entry it was written against (see :func:`canonical`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import bibtexparser
 from bibtexparser import model
+from bibtexparser.library import Library
 
 FIELD_ORDER = (
     "author", "editor", "translator", "title", "subtitle", "titleaddon", "shorttitle", "journal",
@@ -64,6 +66,16 @@ def _comment_runs(blocks: list[model.Block]) -> list[tuple[int, list[model.Block
     return runs
 
 
+@lru_cache(maxsize=16)
+def parse_library(text: str) -> Library:
+    """bibtexparser's raw reading of ``text`` (no middleware), read-only.
+
+    Cached by content: validating a file and checking its canonical form read
+    the same text, and a build does both.
+    """
+    return bibtexparser.parse_string(text, parse_stack=[])
+
+
 def canonical(text: str) -> str | None:
     """The canonical form of a ``.bib`` text, or ``None`` when it does not parse cleanly.
 
@@ -73,7 +85,7 @@ def canonical(text: str) -> str | None:
     and apart from it is the file's header, one after every entry its footer.
     ``@string`` and ``@preamble`` come first, as BibTeX needs them before use.
     """
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = parse_library(text)
     if library.failed_blocks:
         return None
     blocks = [b for b in library.blocks if not isinstance(b, model.String | model.Preamble)]

@@ -17,10 +17,10 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bibtexparser
 from bibtexparser import model
 
 from briefkit.bibcheck import check_value, missing_required
+from briefkit.bibformat import parse_library
 from briefkit.bibmessages import (
     failed_block_problem,
     read_bib_text,
@@ -81,7 +81,7 @@ def read_bib_file(path: Path) -> BibFile:
             problems=[Problem(where, 1, "empty .bib file: add entries or delete the file")],
             empty=True,
         )
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = parse_library(text)
     strings = resolve_strings([(s.key, s.value) for s in library.strings])
     result = BibFile(problems=string_problems(where, library, strings))
     preamble = "".join(resolve(p.value, strings).value for p in library.preambles)

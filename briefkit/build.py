@@ -28,7 +28,7 @@ from mkdocs.exceptions import MkDocsException
 
 from briefkit.assemble import AssembledEdition, assemble_all
 from briefkit.editions import Edition, Publication, load_publication, source_date_epoch
-from briefkit.problems import BriefError, BuildFailed, Problem, collect
+from briefkit.problems import BriefError, BuildFailed, MessageCollector, Problem, collect
 from briefkit.search import index_site
 from briefkit.sidebyside import side_by_side
 
@@ -39,20 +39,9 @@ ABSOLUTE_URL_OUTPUTS = (
 )
 
 
-class _Collector(logging.Handler):
-    """Keeps the warnings and errors MkDocs logs, for the failure's message."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build_edition(edition: Edition, site_dir: Path, config: MkDocsConfig | None = None) -> None:
     """One edition's strict MkDocs build into ``site_dir`` (with its loaded config, if given)."""
-    collector = _Collector()
+    collector = MessageCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:

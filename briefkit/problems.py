@@ -76,6 +76,17 @@ def report(problem: Problem) -> None:
     log.log(level, "%s", problem.editor(), extra={"problem": problem})
 
 
+class MessageCollector(logging.Handler):
+    """Keeps the warnings and errors a library logs (MkDocs), one line each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(" ".join(record.getMessage().split()))
+
+
 class ProblemCollector(logging.Handler):
     """Keeps every :class:`Problem` reported while it is attached."""
 
