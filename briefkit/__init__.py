@@ -1,10 +1,26 @@
 """briefkit: analytical briefs from Markdown and BibTeX, as a website and PDFs.
 
-The package's layers, bottom up: problems, vocabulary, sources and editions
-(the ground floor, which every other module takes from); the Markdown
-extensions (citations, bibliography, glossary, figures), which run under any
-Python-Markdown; then assembly, checks, build, search, PDF export and the
-thin MkDocs plugin. ``briefkit new`` starts a brief (see README).
+One folder per layer, bottom up; each imports only the folders below it
+(``tests/test_package.py`` holds the order and enforces it):
+
+- ``core``: problems, sources read once, vocabulary, editions, citation grammar;
+- ``bib``: reading and checking ``.bib`` files;
+- ``style``: references formatted by pybtex templates;
+- ``content``: front matter, dates, glossary terms, page list, parity;
+- ``extensions``: the Markdown extensions (``briefkit.extensions``), which run
+  under any Python-Markdown;
+- ``assembly``: an edition assembled, its converted pages and the facts across them;
+- ``site`` and ``pdf``: the two outputs (the MkDocs plugin, search and web
+  metadata; the Typst PDFs);
+- ``commands``: ``briefkit new``, ``check``, ``build``, ``pdf``.
+
+``maps`` draws map figures for ``scripts/make_map.py``. Module names of
+version 0.2 (``briefkit.citations``, ``python -m briefkit.build``…) still
+load, with a warning naming their new place (:mod:`briefkit.moved`).
 """
 
-__version__ = "0.2.0"
+from briefkit import moved
+
+__version__ = "0.3.0"
+
+moved.install()

@@ -137,7 +137,7 @@ def side_by_side(
             [
                 PY,
                 "-m",
-                "briefkit.build",
+                "briefkit.commands.build",
                 "--root",
                 str(brief),
                 "--site-dir",
@@ -148,7 +148,7 @@ def side_by_side(
         )
 
     def pdf_stage(python: str, root: Path, target: str) -> Callable[[], tuple[float, int]]:
-        command = [python, "-m", "briefkit.pdf_export", "--root", str(root), "--out", target]
+        command = [python, "-m", "briefkit.pdf.export", "--root", str(root), "--out", target]
         return lambda: run(command, root)
 
     steps = [
@@ -214,7 +214,7 @@ def scaling(repeat: int) -> list[dict[str, object]]:
                     [
                         PY,
                         "-m",
-                        "briefkit.build",
+                        "briefkit.commands.build",
                         "--root",
                         str(b),
                         "--site-dir",
@@ -358,7 +358,7 @@ def write_report(
     typst_pdf, weasy_pdf = median.get("PDF stage, Typst"), median.get("PDF stage, WeasyPrint")
     if typst_pdf and weasy_pdf:
         lines.append(
-            f"- Both PDFs (`python -m briefkit.pdf_export`, interpreter start included): "
+            f"- Both PDFs (`python -m briefkit.pdf.export`, interpreter start included): "
             f"Typst {typst_pdf:.2f} s against WeasyPrint's {weasy_pdf:.2f} s "
             f"({typst_pdf / weasy_pdf:.2f}×; target: at most 0.2×)."
         )

@@ -6,7 +6,7 @@ Generates invented entries of every kind (TeX accents, macros, crossrefs,
 names with von and Jr parts) at 1,000 and 10,000 entries and measures, in
 fresh processes, the median of several runs of:
 
-- parsing and checking the file (:func:`briefkit.bibliography.load_bibliography`);
+- parsing and checking the file (:func:`briefkit.bib.reader.load_bibliography`);
 - formatting every entry's note in French (what listing them all would cost);
 - building the fixture brief (tests/fixtures/minibrief, three references
   formatted) with the big file added, both languages, no PDF, against the
@@ -70,7 +70,15 @@ def build_time(brief: Path) -> float:
     times = []
     for _ in range(RUNS):
         started = time.perf_counter()
-        command = [PY, "-m", "briefkit.build", "--root", str(brief), "--no-pdf", "--no-search"]
+        command = [
+            PY,
+            "-m",
+            "briefkit.commands.build",
+            "--root",
+            str(brief),
+            "--no-pdf",
+            "--no-search",
+        ]
         subprocess.run(command, cwd=brief, env=ENV, capture_output=True, check=True)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
@@ -78,15 +86,15 @@ def build_time(brief: Path) -> float:
 
 PARSE = """
 import time; from pathlib import Path
-from briefkit.bibliography import load_bibliography
+from briefkit.bib.reader import load_bibliography
 t = time.perf_counter(); b, p = load_bibliography([Path("big.bib")])
 assert not [x for x in p if x.severity == "error"], p[:3]
 print(time.perf_counter() - t)
 """
 FORMAT_ALL = """
 import time; from pathlib import Path
-from briefkit.bibliography import load_bibliography
-from briefkit.references import full_reference
+from briefkit.bib.reader import load_bibliography
+from briefkit.style.references import full_reference
 b, _ = load_bibliography([Path("big.bib")])
 t = time.perf_counter()
 for s in b.sources.values(): full_reference(s, "fr")

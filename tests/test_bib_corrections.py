@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefkit.bibliography import load_or_raise
+from briefkit.bib.reader import load_or_raise
 from tests.conftest import ROOT
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefkit.bibformat import canonical
-from briefkit.bibliography import load_bibliography, parse_bib_file
-from briefkit.citations import CitationExtension
-from briefkit.names import collation_key, full_name, inverted_name, name_list, read_names
-from briefkit.problems import Problem
-from briefkit.references import full_reference, short_reference
-from briefkit.texdecode import decode, parse_preamble, runs
-from briefkit.vocabulary import vocabulary
+from briefkit.bib.canonical import canonical
+from briefkit.bib.names import collation_key, full_name, inverted_name, name_list, read_names
+from briefkit.bib.reader import load_bibliography, parse_bib_file
+from briefkit.bib.tex import decode, parse_preamble, runs
+from briefkit.core.problems import Problem
+from briefkit.core.vocabulary import vocabulary
+from briefkit.extensions.citations import CitationExtension
+from briefkit.style.references import full_reference, short_reference
 
 PREAMBLE = parse_preamble(r"\newcommand{\noopsort}[1]{} \newcommand{\swap}[2]{#2#1}")
 # (TeX as written, text shown)

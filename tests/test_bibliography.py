@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.bibliography import (
+from briefkit.bib.reader import (
     Source,
     load_bibliography,
     load_or_raise,
     parse_bib_file,
 )
-from briefkit.problems import BriefError, Problem
-from briefkit.references import full_reference
+from briefkit.core.problems import BriefError, Problem
+from briefkit.style.references import full_reference
 
 VALID = """\
 @online{good,

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from briefkit.build import build_all
+from briefkit.commands.build import build_all
 from tests.browser import serve
 from tests.conftest import ROOT
 

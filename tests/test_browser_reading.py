@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from briefkit.build import build_all
-from briefkit.figures import svg_size
+from briefkit.commands.build import build_all
+from briefkit.extensions.figures import svg_size
 from tests.browser import serve
 from tests.conftest import ROOT
 

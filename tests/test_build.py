@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import briefkit.build
-import briefkit.sidebyside
-from briefkit.build import BuildFailed, build_all
+import briefkit.commands.build
+import briefkit.core.sidebyside
+from briefkit.commands.build import BuildFailed, build_all
 from tests.conftest import ROOT
 
 
@@ -43,7 +43,7 @@ def test_a_failing_stage_leaves_the_previous_site_intact(
         assert (site / "index.html").is_file()  # the HTML stages did run first
         raise BuildFailed("PDF: simulated failure")
 
-    monkeypatch.setattr(briefkit.build, "_export_pdfs", broken_pdf)
+    monkeypatch.setattr(briefkit.commands.build, "_export_pdfs", broken_pdf)
     with pytest.raises(BuildFailed, match="simulated failure"):
         build_all(ROOT, previous_site, with_pdf=True)
     assert tree_digest(previous_site) == before
@@ -53,7 +53,7 @@ def test_a_failing_stage_leaves_the_previous_site_intact(
 def test_a_killed_build_leaves_the_previous_site_intact(previous_site: Path) -> None:
     before = tree_digest(previous_site)
     scratch = previous_site.parent / ".site.partial"
-    command = [sys.executable, "-m", "briefkit.build", "--site-dir", str(previous_site)]
+    command = [sys.executable, "-m", "briefkit.commands.build", "--site-dir", str(previous_site)]
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ}
     )
@@ -77,16 +77,16 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
 def test_each_source_file_is_read_once_per_build(
     brief_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import briefkit.sources
+    import briefkit.core.sources
 
     reads: list[Path] = []
-    real = briefkit.sources.from_disk
+    real = briefkit.core.sources.from_disk
 
     def counting(path: Path) -> bytes:
         reads.append(path)
         return real(path)
 
-    monkeypatch.setattr(briefkit.sources, "from_disk", counting)
+    monkeypatch.setattr(briefkit.core.sources, "from_disk", counting)
     build_all(brief_copy, brief_copy / "site", with_pdf=False, with_search=False)
     sources = sorted(
         p.resolve() for pattern in ("docs/**/*.md", "bib/*.bib") for p in brief_copy.glob(pattern)
@@ -100,7 +100,9 @@ def test_editions_built_side_by_side_equal_editions_built_in_turn(
     forks: list[bool] = []
 
     def decide(answer: bool) -> None:
-        monkeypatch.setattr(briefkit.sidebyside, "can_fork", lambda: forks.append(answer) or answer)
+        monkeypatch.setattr(
+            briefkit.core.sidebyside, "can_fork", lambda: forks.append(answer) or answer
+        )
 
     decide(True)
     build_all(ROOT, tmp_path / "side-by-side", with_pdf=False)

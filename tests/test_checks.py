@@ -1,7 +1,7 @@
 """The editors' check (``scripts/check``) on copies of the real brief, each broken one way.
 
 Every case breaks a scratch copy of the brief (``brief_copy``), runs
-``briefkit.checks.main`` from the copy's root, as ``scripts/check`` does, and
+``briefkit.commands.check.main`` from the copy's root, as ``scripts/check`` does, and
 compares what it prints, line for line, with the ``path:line:col: severity:
 message`` lines an editor should see. Line numbers are looked up in the broken
 file, so the cases keep working as the brief's text changes.
@@ -16,8 +16,8 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from briefkit.bibformat import canonical
-from briefkit.checks import main
+from briefkit.bib.canonical import canonical
+from briefkit.commands.check import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB = "bib/brief.bib"
@@ -382,7 +382,7 @@ PARITY_CASES = {
     "different_citations": ("docs/en/vostotchny.md", different_citations),
 }
 PARITY_LINE_BUG = (
-    "briefkit.parity.split_front_matter strips the blank lines after the front matter "
+    "briefkit.content.parity.split_front_matter strips the blank lines after the front matter "
     "(body.lstrip('\\n')) but does not count them in its line offset, so every block "
     "(and the paragraph-count message) is reported one line too early, on the blank line"
 )

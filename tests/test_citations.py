@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from briefkit.bibliography import Bibliography, load_or_raise, parse_bib_file
-from briefkit.citations import CitationExtension, PageState
-from briefkit.problems import Problem
+from briefkit.bib.reader import Bibliography, load_or_raise, parse_bib_file
+from briefkit.core.problems import Problem
+from briefkit.extensions.citations import CitationExtension, PageState
 
 ROOT = Path(__file__).resolve().parent.parent
 

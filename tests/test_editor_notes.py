@@ -8,11 +8,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from briefkit.bibliography import Bibliography, Source
+from briefkit.bib.reader import Bibliography, Source
+from briefkit.content.parity import check_parity
+from briefkit.core.problems import collect
 from briefkit.extensions import BriefExtensions
-from briefkit.parity import check_parity
-from briefkit.print_html import PrintContext, PrintExtension
-from briefkit.problems import collect
+from briefkit.pdf.print_tree import PrintContext, PrintExtension
 from tests.conftest import ROOT
 
 BIB = Bibliography(

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefkit.bibliography import Bibliography, load_or_raise
-from briefkit.bibtypes import TYPES
-from briefkit.checks import run_checks
-from briefkit.references import full_reference, short_reference, sort_key
+from briefkit.bib.datamodel import TYPES
+from briefkit.bib.reader import Bibliography, load_or_raise
+from briefkit.commands.check import run_checks
+from briefkit.style.references import full_reference, short_reference, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = ROOT / "tests/fixtures/everytype"

@@ -7,10 +7,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from briefkit.bibliography import load_or_raise
-from briefkit.checks import run_checks
-from briefkit.citations import CitationExtension
-from briefkit.figures import FigureExtension
+from briefkit.bib.reader import load_or_raise
+from briefkit.commands.check import run_checks
+from briefkit.extensions.citations import CitationExtension
+from briefkit.extensions.figures import FigureExtension
 from tests.conftest import ROOT
 
 FIGURE = """Text about routes.
@@ -117,7 +117,7 @@ def test_an_svg_figure_has_its_size_and_opens_full_size(tmp_path: Path) -> None:
 def test_svg_size_reads_width_and_height_then_the_viewbox(
     tmp_path: Path, svg: str, size: tuple[int, int] | None
 ) -> None:
-    from briefkit.figures import svg_size
+    from briefkit.extensions.figures import svg_size
 
     (tmp_path / "f.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" {svg}/>')
     assert svg_size(tmp_path / "f.svg") == size

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.build import BuildFailed, build_all
+from briefkit.commands.build import BuildFailed, build_all
 from tests.pagetext import normalise
 
 MINIBRIEF = Path(__file__).resolve().parent / "fixtures" / "minibrief"

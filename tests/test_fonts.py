@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.editions import load_publication
-from briefkit.fonts import FontSettings, glyph_problems, settings_problems, undrawn
-from briefkit.pdf_export import export_pdfs
-from briefkit.problems import BuildFailed
+from briefkit.core.editions import load_publication
+from briefkit.core.problems import BuildFailed
+from briefkit.pdf.export import export_pdfs
+from briefkit.pdf.fonts import FontSettings, glyph_problems, settings_problems, undrawn
 
 LIBERTINE = Path("/usr/share/fonts/opentype/linux-libertine")
 LEXI = Path("/usr/share/fonts/truetype/lexi")

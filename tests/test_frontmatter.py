@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.frontmatter import front_matter_problems
-from briefkit.sources import read_page
+from briefkit.content.frontmatter import front_matter_problems
+from briefkit.core.sources import read_page
 
 HOME = "---\ntitle: T\ndescription: D\nauthor: A\ndate: 2026-11-27\n{extra}---\n\n# T\n"
 

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefkit.build import build_all
-from briefkit.checks import run_checks
-from briefkit.problems import BuildFailed
+from briefkit.commands.build import build_all
+from briefkit.commands.check import run_checks
+from briefkit.core.problems import BuildFailed
 
 MINIBRIEF = Path(__file__).resolve().parent / "fixtures" / "minibrief"
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning): \S")

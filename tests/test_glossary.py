@@ -11,11 +11,11 @@ import markdown
 import pytest
 import yaml
 
-from briefkit.build import build_all
-from briefkit.glossary import INDEX_MARKER, GlossaryExtension, fill_mentions
-from briefkit.glossary_terms import Glossary, Term, load_glossary
-from briefkit.problems import BuildFailed, Problem
-from briefkit.vocabulary import vocabulary
+from briefkit.commands.build import build_all
+from briefkit.content.glossary_terms import Glossary, Term, load_glossary
+from briefkit.core.problems import BuildFailed, Problem
+from briefkit.core.vocabulary import vocabulary
+from briefkit.extensions.glossary import INDEX_MARKER, GlossaryExtension, fill_mentions
 from tests.conftest import ROOT
 from tests.htmldom import Node, parse
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from briefkit.build import build_all
+from briefkit.commands.build import build_all
 from tests.browser import serve
 
 TITLE = '<script>alert(1)</script>" onmouseover="alert(2)'

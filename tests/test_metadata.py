@@ -9,7 +9,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from briefkit.build import build_all
+from briefkit.commands.build import build_all
 from tests.conftest import ROOT
 
 REQUIRED_JSONLD = (
@@ -177,8 +177,8 @@ def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
 
 
 def test_brief_key_is_the_same_in_both_languages() -> None:
-    from briefkit.metadata import BriefInfo
-    from briefkit.sources import split_front_matter
+    from briefkit.core.sources import split_front_matter
+    from briefkit.site.metadata import BriefInfo
 
     keys = {
         BriefInfo.from_meta(

@@ -13,10 +13,10 @@ from urllib.parse import urljoin
 
 import pytest
 
-from briefkit.build import build_all
-from briefkit.checks import run_checks
-from briefkit.cli import main as cli
-from briefkit.editions import load_publication
+from briefkit.commands.build import build_all
+from briefkit.commands.check import run_checks
+from briefkit.commands.cli import main as cli
+from briefkit.core.editions import load_publication
 
 
 def make(tmp_path: Path, languages: str) -> tuple[Path, Path]:

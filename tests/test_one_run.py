@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.build import build_all
-from briefkit.checks import run_checks
-from briefkit.problems import BuildFailed
+from briefkit.commands.build import build_all
+from briefkit.commands.check import run_checks
+from briefkit.core.problems import BuildFailed
 
 MINIBRIEF = Path(__file__).resolve().parent / "fixtures" / "minibrief"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefkit.editions import load_publication
-from briefkit.glossary_terms import load_glossary
-from briefkit.pagelist import print_pages
+from briefkit.content.glossary_terms import load_glossary
+from briefkit.content.pagelist import print_pages
+from briefkit.core.editions import load_publication
 from tests.conftest import ROOT
 
 MINIBRIEF = Path(__file__).resolve().parent / "fixtures" / "minibrief"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.parity import Block, blocks, check_parity, compare_pages
-from briefkit.problems import Problem
-from briefkit.sources import read_page, split_front_matter
+from briefkit.content.parity import Block, blocks, check_parity, compare_pages
+from briefkit.core.problems import Problem
+from briefkit.core.sources import read_page, split_front_matter
 from tests.conftest import ROOT
 
 FRONT = "---\ntitle: Titre\ndescription: Résumé.\n---\n\n"

@@ -34,9 +34,9 @@ Last.
 
 
 def test_every_block_is_numbered_in_reading_order() -> None:
-    html = markdown.Markdown(extensions=["md_in_html", "attr_list", "briefkit.passages"]).convert(
-        SOURCE
-    )
+    html = markdown.Markdown(
+        extensions=["md_in_html", "attr_list", "briefkit.extensions.passages"]
+    ).convert(SOURCE)
     ids = re.findall(r'<(\w+)[^>]* id="([^"]+)"', html)
     assert ids == [("p", "p-1"), ("ul", "p-2"), ("p", "p-3"), ("figure", "map"), ("p", "p-5")]
     assert "<p>[CITE]</p>" in html  # a marker is replaced later, never numbered

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefkit.build import build_all
+from briefkit.commands.build import build_all
 from tests.conftest import ROOT
 
 SECTIONS = {

@@ -10,9 +10,9 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefkit.bibliography import load_or_raise
+from briefkit.bib.reader import load_or_raise
+from briefkit.content.glossary_terms import Glossary, Term
 from briefkit.extensions import BriefExtensions
-from briefkit.glossary_terms import Glossary, Term
 from tests.conftest import ROOT
 
 BIB = load_or_raise(ROOT / "bib")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.bibliography import Bibliography, Source, load_or_raise, parse_bib_file
-from briefkit.references import full_reference, short_reference, sort_key
-from briefkit.vocabulary import vocabulary
+from briefkit.bib.reader import Bibliography, Source, load_or_raise, parse_bib_file
+from briefkit.core.vocabulary import vocabulary
+from briefkit.style.references import full_reference, short_reference, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = "\u00a0"

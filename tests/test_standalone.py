@@ -80,9 +80,16 @@ def test_plain_markdown_renders_citations_glossary_and_figures(
 def test_each_extension_also_loads_alone(brief: Path) -> None:
     options = {"lang": "en", "root": str(brief), "docs_dir": str(brief / "docs")}
     html = markdown.Markdown(
-        extensions=["briefkit.citations", "briefkit.glossary", "briefkit.figures"],
-        extension_configs={name: options for name in ("briefkit.citations", "briefkit.glossary")}
-        | {"briefkit.figures": {"lang": "en"}},
+        extensions=[
+            "briefkit.extensions.citations",
+            "briefkit.extensions.glossary",
+            "briefkit.extensions.figures",
+        ],
+        extension_configs={
+            name: options
+            for name in ("briefkit.extensions.citations", "briefkit.extensions.glossary")
+        }
+        | {"briefkit.extensions.figures": {"lang": "en"}},
     ).convert("The Quad [@doe2020atlas].")
     assert "Jane Doe, <em>Atlas des routes</em>" in html
     assert 'class="brief-term"' in html

@@ -1,4 +1,4 @@
-"""briefkit.svg: deterministic SVG writing for figures."""
+"""briefkit.maps.svg: deterministic SVG writing for figures."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from briefkit import svg
+from briefkit.maps import svg
 
 
 @pytest.mark.parametrize(

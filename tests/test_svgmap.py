@@ -1,4 +1,4 @@
-"""briefkit.svgmap: a map figure's data file, projection, geodesics and lines."""
+"""briefkit.maps.svgmap: a map figure's data file, projection, geodesics and lines."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefkit import svgmap
+from briefkit.maps import svgmap
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = """\

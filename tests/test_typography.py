@@ -5,18 +5,18 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from briefkit.bibliography import Source
-from briefkit.titlelang import guess_language, mark_title, title_language
-from briefkit.typography import space_text
-from briefkit.vocabulary import language_files, vocabulary
+from briefkit.bib.reader import Source
+from briefkit.core.vocabulary import language_files, vocabulary
+from briefkit.extensions.typography import space_text
+from briefkit.style.titlelang import guess_language, mark_title, title_language
 
 N = "\u202f"  # narrow no-break space
 
 
 def convert(text: str, lang: str = "fr") -> str:
     md = markdown.Markdown(
-        extensions=["attr_list", "md_in_html", "toc", "briefkit.typography"],
-        extension_configs={"briefkit.typography": {"lang": lang}},
+        extensions=["attr_list", "md_in_html", "toc", "briefkit.extensions.typography"],
+        extension_configs={"briefkit.extensions.typography": {"lang": lang}},
     )
     return md.convert(text)
 

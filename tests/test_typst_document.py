@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefkit.assemble import AssembledEdition, assemble
-from briefkit.editions import load_publication
-from briefkit.fonts import FontSettings
-from briefkit.htmltree import parse_html
-from briefkit.print_html import PrintPage
-from briefkit.typst_document import Typeset, cover_of
-from briefkit.typst_writer import label_name
+from briefkit.assembly.assemble import AssembledEdition, assemble
+from briefkit.core.editions import load_publication
+from briefkit.core.htmltree import parse_html
+from briefkit.pdf.fonts import FontSettings
+from briefkit.pdf.print_tree import PrintPage
+from briefkit.pdf.typst_document import Typeset, cover_of
+from briefkit.pdf.typst_writer import label_name
 from tests.conftest import ROOT
 
 

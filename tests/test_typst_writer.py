@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from briefkit.editions import Edition
-from briefkit.fonts import FontSettings, typst_fonts
-from briefkit.htmltree import parse_html
-from briefkit.typst_document import TEMPLATE, Cover, front
-from briefkit.typst_writer import TypstWriter, escape, label_name
+from briefkit.core.editions import Edition
+from briefkit.core.htmltree import parse_html
+from briefkit.pdf.fonts import FontSettings, typst_fonts
+from briefkit.pdf.typst_document import TEMPLATE, Cover, front
+from briefkit.pdf.typst_writer import TypstWriter, escape, label_name
 from tests.conftest import ROOT
 
 FONTS = FontSettings(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.vocabulary import language_files, load_language, vocabulary, word_names
+from briefkit.core.vocabulary import language_files, load_language, vocabulary, word_names
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefkit"
 MAY_BE_EMPTY = {"space_before", "space_after", "ordinals"}  # English has none of these

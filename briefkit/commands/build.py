@@ -1,0 +1,226 @@
+"""Build the whole publication: every edition, then search, then the PDFs.
+
+The root edition is built first (MkDocs empties its ``site_dir``, which holds
+the other editions' folders). Everything is built into a scratch folder next
+to the target and moved into place only when every stage succeeded, so a
+failed build never leaves a ``site/`` that looks complete.
+
+Before anything is published, the build gathers every problem the editors'
+check finds (sources, translations, citations, links), each edition's
+included, prints them all, and stops if one is an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from briefkit.assembly.assemble import AssembledEdition, assemble_all
+from briefkit.core.editions import Edition, Publication, load_publication, source_date_epoch
+from briefkit.core.problems import BriefError, BuildFailed, MessageCollector, Problem, collect
+from briefkit.core.sidebyside import side_by_side
+from briefkit.site.search import index_site
+
+Stage = Callable[[Path], None]
+ABSOLUTE_URL_OUTPUTS = (
+    "canonical links, hreflang alternates, og:url, JSON-LD, sitemap.xml "
+    "and the 'cite this brief' files (brief-<lang>.bib/.ris/.json)"
+)
+
+
+def build_edition(edition: Edition, site_dir: Path, config: MkDocsConfig | None = None) -> None:
+    """One edition's strict MkDocs build into ``site_dir`` (with its loaded config, if given)."""
+    collector = MessageCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        if config is None:
+            config = load_config(str(edition.config_file), site_url=edition.site_url)
+        config["site_dir"], config["strict"] = str(site_dir), True
+        mkdocs_build(config)
+    except MkDocsException as err:
+        details = "".join(f"\n  {m}" for m in collector.messages)
+        raise BuildFailed(f"{edition.config_file.name}: {err}{details}") from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def open_publication(root: Path, site_url: str | None, publish: bool) -> Publication:
+    """The brief's editions; a publishing build must have a real address."""
+    try:
+        publication = load_publication(root, site_url)
+    except BriefError as err:
+        raise BuildFailed(_listing(err.problems)) from None
+    if publication.url_is_local:
+        message = (
+            f"no site URL: absolute links point at {publication.site_url} in "
+            f"{ABSOLUTE_URL_OUTPUTS}; pass --site-url https://… (or set site_url in "
+            "mkdocs.yml) for a site you publish"
+        )
+        if publish:
+            raise BuildFailed(message)
+        print(f"warning: {message}", file=sys.stderr)
+    return publication
+
+
+def _listing(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    lines = "\n".join(p.editor() for p in sorted(set(problems)))
+    return f"{errors} error(s) in the brief:\n{lines}"
+
+
+def build_sites(publication: Publication, scratch: Path) -> None:
+    """Check, then build every edition; stop with every problem if there is an error."""
+    try:
+        assembled, problems = assemble_all(publication)
+    except BriefError as err:
+        raise BuildFailed(_listing(err.problems)) from None
+    page_problems, failures = build_editions(assembled, scratch)
+    everything = sorted(set(problems + page_problems))
+    if failures or any(p.severity == "error" for p in everything):
+        raise BuildFailed("\n".join([_listing(everything), *failures]))
+    for problem in everything:
+        print(problem.editor(), file=sys.stderr)
+
+
+EditionResult = tuple[list[Problem], list[str]]
+
+
+def _build_one(assembled: AssembledEdition, site_dir: Path) -> EditionResult:
+    """One edition built, with the problems its pages reported and its failure, if any."""
+    edition, started = assembled.edition, time.perf_counter()
+    print(f"… site ({edition.lang})", flush=True)
+    with collect() as problems:
+        try:
+            build_edition(edition, site_dir, assembled.config)
+        except BuildFailed as err:
+            return list(problems), [str(err)]
+    print(f"✓ site ({edition.lang}) ({time.perf_counter() - started:.1f} s)", flush=True)
+    return list(problems), []
+
+
+def build_editions(assembled: list[AssembledEdition], scratch: Path) -> EditionResult:
+    """Every edition into ``scratch``, side by side when the machine allows it.
+
+    The root edition is built here; each other one into a folder of its own
+    (MkDocs empties the root edition's folder first), moved into place after.
+    """
+    parts = scratch.parent / f"{scratch.name}.editions"
+    shutil.rmtree(parts, ignore_errors=True)  # left by a build that was killed
+    jobs = [lambda a=a: _build_one(a, parts / a.edition.lang) for a in assembled[1:]]
+    results = side_by_side([lambda: _build_one(assembled[0], scratch), *jobs])
+    for other, (_, failed) in zip(assembled[1:], results[1:], strict=True):
+        built = parts / other.edition.lang
+        if built.is_dir() and not failed:
+            built.rename(other.edition.site_dir(scratch))
+    shutil.rmtree(parts, ignore_errors=True)
+    return _merge(results)
+
+
+def _merge(results: list[EditionResult]) -> EditionResult:
+    return [p for found, _ in results for p in found], [f for _, fails in results for f in fails]
+
+
+def build_all(
+    root: Path,
+    target: Path,
+    with_pdf: bool = True,
+    site_url: str | None = None,
+    with_search: bool = True,
+    publish: bool = False,
+) -> None:
+    """Build every edition (and PDFs) into ``target``, atomically and reproducibly."""
+    _setup_logging()
+    # MkDocs dates the sitemap, the PDF engine the PDF: one fixed date makes builds repeatable.
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    publication = open_publication(root, site_url, publish)
+    scratch = target.parent / f".{target.name}.partial"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        build_sites(publication, scratch)
+        if with_search:
+            _stage("search index", lambda s: index_site(publication, s), scratch)
+        if with_pdf:
+            _stage("PDF", lambda s: _export_pdfs(publication, s), scratch)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    _swap_into_place(scratch, target)
+
+
+def _export_pdfs(publication: Publication, site: Path) -> None:
+    # Imported here, not at the top: the PDF engine's start-up is not a site build's cost.
+    from briefkit.pdf.export import export_pdfs
+
+    export_pdfs(publication, site)
+
+
+def _stage(name: str, run: Stage, scratch: Path) -> None:
+    started = time.perf_counter()
+    print(f"… {name}", flush=True)
+    run(scratch)
+    print(f"✓ {name} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def _swap_into_place(scratch: Path, target: Path) -> None:
+    old = target.parent / f".{target.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    scratch.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``briefkit build [--no-pdf] [--site-url URL] [--publish]``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml")
+    parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site)")
+    parser.add_argument("--site-url", default=None, help="public URL of the root edition")
+    parser.add_argument(
+        "--publish", action="store_true", help="fail unless a real site URL is known"
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF export")
+    parser.add_argument("--no-search", action="store_true", help="skip the search index")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    target = (args.site_dir or root / "site").resolve()
+    try:
+        build_all(
+            root,
+            target,
+            with_pdf=not args.no_pdf,
+            site_url=args.site_url,
+            with_search=not args.no_search,
+            publish=args.publish,
+        )
+    except BuildFailed as err:
+        print(f"error: {err}\nThe previous site (if any) was left untouched.", file=sys.stderr)
+        return 1
+    print(f"Built {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""The editors' check: every content problem, as ``path:line:col: severity: message``.
+
+Runs without building the site: the brief's sources are assembled exactly as
+the build assembles them (:func:`briefkit.assembly.assemble.assemble_all`), each page
+goes through the same Markdown extensions as the build, then links and
+anchors are resolved against the converted pages. A broken ``.bib`` entry
+does not stop the page checks: pages are checked against the sound entries.
+Exit status: 1 when there is an error, 0 when there are only warnings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from pathlib import Path
+
+from briefkit.assembly.assemble import AssembledEdition, assemble_all
+from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
+from briefkit.bib.canonical import format_file
+from briefkit.bib.reader import bib_files
+from briefkit.core.editions import load_publication
+from briefkit.core.problems import BriefError, Problem, collect, relpath
+
+
+def check_pages(assembled: AssembledEdition) -> list[Problem]:
+    """Citations, figures and internal links of every page of one edition."""
+    links: dict[str, PageLinks] = {}
+    with collect() as problems:
+        for src, page in assembled.pages.items():
+            if page.problems:
+                continue  # unreadable front matter: reported, the body cannot be trusted
+            md = assembled.converter(src, LinkCollectorExtension(links, src))
+            md.convert(page.body)
+    texts = {src: page.text for src, page in assembled.pages.items()}
+    return [*problems, *check_links(assembled.edition.docs_dir, links, texts)]
+
+
+def run_checks(root: Path) -> list[Problem]:
+    """Every problem of the brief in ``root``, each once, in file order."""
+    try:
+        publication = load_publication(root)
+        assembled, problems = assemble_all(publication)
+    except BriefError as err:
+        return sorted(set(err.problems))
+    for edition in assembled:
+        problems += check_pages(edition)
+    return sorted(set(problems))
+
+
+def fix_bib(root: Path) -> None:
+    """Rewrite every ``.bib`` file of the brief in canonical form."""
+    publication = load_publication(root)
+    assembled, _ = assemble_all(publication)
+    for bib_dir in dict.fromkeys(a.bib_dir.resolve() for a in assembled):
+        for path in bib_files(bib_dir):
+            if format_file(path):
+                print(f"formatted {relpath(path)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``scripts/check [--format text|github] [--fix-bib]``: exit 1 when there is an error."""
+    parser = argparse.ArgumentParser(description="Check the brief's content.")
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    parser.add_argument("--format", choices=["text", "github"], default="text")
+    parser.add_argument("--fix-bib", action="store_true", help="rewrite .bib files canonically")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.fix_bib:
+        with contextlib.suppress(BriefError):  # the check below names the problem
+            fix_bib(root)
+    problems = run_checks(root)
+    for problem in problems:
+        print(problem.github() if args.format == "github" else problem.editor())
+    errors = sum(p.severity == "error" for p in problems)
+    print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""What every page's front matter must hold, checked the same way by check and build.
+
+Every page needs a ``title`` and a ``description`` (the page's title, search
+results, sharing cards); the home page also an ``author`` and a ``date``
+(``YYYY-MM-DD``), which the "cite this brief" files, the JSON-LD and the PDF
+cover are made from. Dates (``date``, ``written``, ``sources_until``) must be
+dates: see :mod:`briefkit.content.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefkit.content.dates import invalid_dates
+from briefkit.core.problems import Problem, line_of
+from briefkit.core.sources import PageSource
+
+PAGE_FIELDS = ("title", "description")
+TAG = re.compile(r"<[A-Za-z/!][^>]*>?")
+HOME_FIELDS = ("author", "date")
+HOME = "index.md"
+
+
+def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
+    """Invalid YAML, a missing required field, or a date that is no date."""
+    if page.problems:
+        return list(page.problems)
+    if not page.meta and not page.text.startswith("---"):
+        wanted = ", ".join(PAGE_FIELDS + (HOME_FIELDS if is_home else ()))
+        message = f"no front matter: start the page with a --- block holding {wanted}"
+        return [Problem(page.where, 1, message)]
+    wanted = PAGE_FIELDS + (HOME_FIELDS if is_home else ())
+    problems = [
+        Problem(page.where, 1, f"front matter lacks '{name}': add it")
+        for name in wanted
+        if not str(page.meta.get(name) or "").strip()
+    ]
+    problems += markup_warnings(page)
+    for name, fix in invalid_dates(page.meta):
+        line = _line_of_field(page.text, name)
+        message = f"{name} {str(page.meta[name])!r} is not a date: {fix}"
+        problems.append(Problem(page.where, line, message))
+    return problems
+
+
+def _line_of_field(text: str, name: str) -> int:
+    match = re.search(rf"^{re.escape(name)}\s*:", text, re.M)
+    return line_of(text, match.start()) if match else 1
+
+
+def markup_warnings(page: PageSource) -> list[Problem]:
+    """Front matter is text: say so when a value looks like HTML, which is shown as typed."""
+    problems = []
+    for name, value in _strings(page.meta):
+        tag = TAG.search(value)
+        if tag:
+            problems.append(
+                Problem(
+                    page.where,
+                    _line_of_field(page.text, name.split(".")[0]),
+                    f"'{name}' holds markup ({tag[0][:30]!r}): front matter is shown as "
+                    "text, tags and all; write plain words",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
+def _strings(value: object, name: str = "") -> list[tuple[str, str]]:
+    """Every string of the front matter with its dotted field name."""
+    if isinstance(value, str):
+        return [(name, value)]
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _strings(item, _join(name, key))]
+    if isinstance(value, list):
+        return [pair for item in value for pair in _strings(item, name)]
+    return []
+
+
+def _join(name: str, key: object) -> str:
+    return f"{name}.{key}" if name else str(key)

@@ -1,0 +1,159 @@
+"""The generated bibliography: groups, sorted entries, and "cited in" links.
+
+The ``[BIBLIOGRAPHY]`` marker paragraph is replaced while the page is
+converted; the "cited in" lists need every page converted first, so the
+entries carry an empty placeholder that :func:`fill_cited_in` completes.
+
+As with BibTeX and Pandoc, the bibliography lists the sources the edition's
+pages cite, plus those its ``nocite`` option names (``"*"``: every source).
+So a large ``.bib`` file costs its parsing, not the formatting of thousands of
+entries nobody cites.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from briefkit.bib.reader import Bibliography, Source
+from briefkit.core.grammar import cited_keys
+from briefkit.core.sources import read_text
+from briefkit.core.vocabulary import Vocabulary, vocabulary
+from briefkit.extensions.citations import plain_text
+from briefkit.extensions.context import BriefExtension
+from briefkit.style.references import full_reference, sort_key
+from briefkit.style.titlelang import mark_title
+
+MARKER = "[BIBLIOGRAPHY]"
+PLACEHOLDER_RE = re.compile(r'<p class="brief-cited-in" data-key="([^"]+)"></p>')
+
+
+@dataclass(frozen=True)
+class Citing:
+    """One note that cites a source: the page, its title, the note number."""
+
+    url: str
+    title: str
+    note: int
+
+
+def anchor(key: str) -> str:
+    """The stable id of a source in the bibliography."""
+    return "ref-" + re.sub(r"[^\w-]", "-", key)
+
+
+def cited_in_pages(docs_dir: Path) -> frozenset[str]:
+    """Every key the pages of ``docs_dir`` cite (cached until a page changes)."""
+    pages = sorted(docs_dir.rglob("*.md"))
+    return _cited(tuple((p, p.stat().st_mtime_ns) for p in pages))
+
+
+@lru_cache(maxsize=8)
+def _cited(pages: tuple[tuple[Path, int], ...]) -> frozenset[str]:
+    return frozenset(key for path, _ in pages for key in cited_keys(read_text(path)))
+
+
+def listed(bibliography: Bibliography, docs_dir: Path | None, nocite: list[str]) -> list[Source]:
+    """The sources the bibliography lists: cited, or named by ``nocite``.
+
+    Without a ``docs_dir`` (a page converted on its own) nothing says what is
+    cited, so every source is listed.
+    """
+    if docs_dir is None or "*" in nocite or "@*" in nocite:
+        return list(bibliography.sources.values())
+    wanted = cited_in_pages(docs_dir) | {key.lstrip("@") for key in nocite}
+    return [source for key, source in bibliography.sources.items() if key in wanted]
+
+
+def grouped(
+    sources: list[Source], groups: dict[str, dict[str, str]], lang: str
+) -> list[tuple[str, list[Source]]]:
+    """Sources by group in the configured order, each group sorted by author then year."""
+    order = list(groups)
+    buckets: dict[str, list[Source]] = {}
+    for source in sources:
+        group = source.group if source.group in groups else ""
+        buckets.setdefault(group, []).append(source)
+    result = []
+    for group in [*order, ""]:
+        if group in buckets:
+            title = groups[group].get(lang, group) if group else vocabulary(lang).other_sources
+            result.append((title, sorted(buckets[group], key=sort_key)))
+    return result
+
+
+class BibliographyTreeprocessor(Treeprocessor):
+    """Replaces the ``[BIBLIOGRAPHY]`` paragraph with the grouped list."""
+
+    def __init__(self, md: Markdown, extension: BibliographyExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root: etree.Element) -> None:
+        for index, el in enumerate(list(root)):
+            if el.tag == "p" and len(el) == 0 and (el.text or "").strip() == MARKER:
+                root.remove(el)
+                for offset, block in enumerate(self.render()):
+                    root.insert(index + offset, block)
+
+    def render(self) -> list[etree.Element]:
+        ext, lang = self.ext, self.ext.context.lang
+        sources = listed(ext.bibliography, ext.context.docs_dir, ext.getConfig("nocite"))
+        blocks = []
+        for title, members in grouped(sources, ext.getConfig("groups"), lang):
+            heading = etree.Element("h2")
+            heading.text = title
+            ul = etree.Element("ul", {"class": "brief-bibliography"})
+            for source in members:
+                ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
+                ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
+                li = etree.fromstring(
+                    f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
+                    f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'
+                )
+                ul.append(li)
+            blocks.extend([heading, ul])
+        return blocks
+
+
+class BibliographyExtension(BriefExtension):
+    """Renders ``[BIBLIOGRAPHY]`` from the brief's sources."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.register(BibliographyTreeprocessor(md, self), "bibliography", 16)
+
+
+def makeExtension(**kwargs: Any) -> BibliographyExtension:
+    return BibliographyExtension(**kwargs)
+
+
+def fill_cited_in(
+    page_html: str,
+    citing: dict[str, list[Citing]],
+    words: Vocabulary,
+    target: Callable[[str, int], str],
+) -> str:
+    """Fill every "cited in" placeholder; ``target(page_url, note)`` makes each href."""
+
+    def replace(match: re.Match[str]) -> str:
+        uses = citing.get(html.unescape(match[1]), [])
+        if not uses:
+            return ""
+        items = ", ".join(
+            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}, '
+            f"{html.escape(words.note)}\u00a0{use.note}</a>"
+            for use in uses
+        )
+        return f'<p class="brief-cited-in">{html.escape(words.cited_in)} {items}</p>'
+
+    return PLACEHOLDER_RE.sub(replace, page_html)

@@ -1,0 +1,278 @@
+"""Pandoc-style citations (``[@key]``, ``[see @key, p. 3; @other]``) as footnotes.
+
+An :class:`~markdown.inlinepatterns.InlineProcessor` recognises bracketed
+citations and leaves a placeholder; a :class:`~markdown.treeprocessors.Treeprocessor`
+then walks the page in reading order, numbers the notes and chooses each
+reference's form (full on first citation, short afterwards, « Ibid. » when it
+repeats the note just before). Notes use the markup of Python-Markdown's
+footnotes, so the theme's footnote styling and tooltips apply.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown import Markdown, util
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from briefkit.core.grammar import CITATION_PATTERN, UNCLOSED_PATTERN, CiteItem, parse_citation
+from briefkit.core.problems import Problem, line_of, report
+from briefkit.extensions.context import BriefExtension
+from briefkit.style.references import full_reference, short_reference
+from briefkit.style.titlelang import mark_title
+
+PLACEHOLDER = "brief-cite"
+TAG_RE = re.compile(r"<[^>]+>")
+ESCAPED_RE = re.compile(util.STX + r"(\d+)" + util.ETX)  # a stored backslash escape
+# Code, fenced or inline, masked when locating a citation's line in the source.
+CODE_RE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
+
+
+@dataclass
+class PageState:
+    """What one page's conversion found: the citations met, in order."""
+
+    path: str = "<text>"
+    source: str = ""
+    pending: list[list[CiteItem]] = field(default_factory=list)
+    uses: list[tuple[str, int]] = field(default_factory=list)  # (key, note) in order
+    problems: list[Problem] = field(default_factory=list)
+    _searched: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._prose = CODE_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), self.source)
+
+    def locate(self, raw: str) -> int:
+        """Line of the next occurrence of ``raw`` in the page's prose (code is skipped)."""
+        start = self._searched.get(raw, 0)
+        index = self._prose.find(raw, start)
+        if index < 0:
+            return 1
+        self._searched[raw] = index + len(raw)
+        return line_of(self.source, index)
+
+    def report(self, raw: str, message: str) -> None:
+        problem = Problem(self.path, self.locate(raw), message)
+        self.problems.append(problem)
+        report(problem)
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """Turns ``[@key]`` into a placeholder element carrying the parsed items."""
+
+    def __init__(self, pattern: str, extension: CitationExtension, md: Markdown) -> None:
+        super().__init__(pattern, md)
+        self.ext = extension
+
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
+        # Escapes and code spans ran first: their placeholders become plain text again.
+        body = ESCAPED_RE.sub(lambda e: chr(int(e[1])), self.unescape(m["body"]))
+        parsed = parse_citation(body)
+        if parsed is None:
+            return None, None, None
+        if isinstance(parsed, str):
+            self.ext.start().report(m.group(0), f"{parsed} (in {m.group(0)!r})")
+            return self._visible_error(m.group(0)), m.start(0), m.end(0)
+        unknown = [item.key for item in parsed if item.key not in self.ext.bibliography]
+        for key in unknown:
+            self.ext.start().report(m.group(0), self.ext.unknown_key_message(key))
+        if unknown:
+            return self._visible_error(m.group(0)), m.start(0), m.end(0)
+        self.ext.start().pending.append(parsed)
+        el = etree.Element(
+            "span", {"class": PLACEHOLDER, "data-n": str(len(self.ext.state.pending) - 1)}
+        )
+        return el, m.start(0), m.end(0)
+
+    @staticmethod
+    def _visible_error(raw: str) -> etree.Element:
+        # Never drop an author's text: a bad citation stays visible and flagged.
+        el = etree.Element("span", {"class": "citation-error"})
+        el.text = raw
+        return el
+
+
+class UnclosedCitationProcessor(InlineProcessor):
+    """Reports ``[@key`` with no closing bracket; the text is left as written."""
+
+    def __init__(self, pattern: str, extension: CitationExtension) -> None:
+        super().__init__(pattern)
+        self.ext = extension
+
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
+        raw = m.group(0).strip()
+        self.ext.start().report(raw, f"unterminated citation {raw[:40]!r}: add the closing ']'")
+        return None, None, None
+
+
+class CitationTreeprocessor(Treeprocessor):
+    """Numbers the notes in reading order and writes them at the end of the page."""
+
+    def __init__(self, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root: etree.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
+        notes: list[etree.Element] = []
+        previous: list[CiteItem] = []
+        seen: set[str] = set()
+        for el in [e for e in root.iter("span") if e.get("class") == PLACEHOLDER]:
+            number = len(notes) + 1
+            items = self.ext.state.pending[int(el.get("data-n", "0"))]
+            notes.append(self._note(number, items, previous, seen))
+            self._make_call(el, parents[el], number)
+            self.ext.state.uses.extend((item.key, number) for item in items)
+            seen.update(item.key for item in items)
+            previous = items
+        if notes and any(d.get("class") == "footnote" for d in root.iter("div")):
+            # Both would number notes 1, 2, 3… with the same ids: one list per page.
+            problem = Problem(
+                self.ext.start().path,
+                1,
+                "this page has both [^footnotes] and citations: "
+                "turn the footnotes into citations or into text",
+            )
+            self.ext.start().problems.append(problem)
+            report(problem)
+        if notes:
+            div = etree.SubElement(root, "div", {"class": "footnote"})
+            etree.SubElement(div, "hr")
+            ol = etree.SubElement(div, "ol")
+            ol.extend(notes)
+
+    def _note(
+        self, number: int, items: list[CiteItem], previous: list[CiteItem], seen: set[str]
+    ) -> etree.Element:
+        context = self.ext.context
+        words = context.words
+        parts = []
+        for item in items:
+            source = self.ext.bibliography[item.key]
+            if len(items) == 1 and len(previous) == 1 and previous[0].key == item.key:
+                ref = words.ibid.lower() if item.prefix else words.ibid
+            elif item.key in seen:
+                ref = mark_title(short_reference(source, context.lang), source, context.lang)
+            else:
+                ref = mark_title(full_reference(source, context.lang), source, context.lang)
+            prefix = html.escape(item.prefix) + " " if item.prefix else ""
+            locator = ", " + html.escape(item.locator) if item.locator else ""
+            parts.append(
+                f'{prefix}<span class="brief-ref" data-key="{html.escape(item.key)}">'
+                f"{ref}</span>{locator}"
+            )
+        text = _capitalise("; ".join(parts))
+        text += "" if plain_text(text).rstrip().endswith((".", "?", "!")) else "."
+        cites = html.escape(" ".join(dict.fromkeys(item.key for item in items)))
+        li = etree.fromstring(f'<li id="fn:{number}" data-cites="{cites}"><p>{text}\u00a0</p></li>')
+        back = etree.SubElement(
+            li[0],
+            "a",
+            {"class": "footnote-backref", "href": f"#fnref:{number}", "title": words.back_to_text},
+        )
+        back.text = "↩"
+        return li
+
+    def _make_call(self, el: etree.Element, parent: etree.Element, number: int) -> None:
+        make_call(el, parent, {"id": f"fnref:{number}"}, f"#fn:{number}", str(number))
+
+
+def make_call(
+    el: etree.Element,
+    parent: etree.Element,
+    attrib: dict[str, str],
+    href: str,
+    mark: str,
+    link_class: str = "footnote-ref",
+) -> None:
+    """Turn the placeholder ``el`` into a note call: a raised link to ``href``.
+
+    The call sticks to the preceding word ("munitions [@k]." -> "munitions¹.");
+    the text after the placeholder (its tail) is the author's and stays.
+    """
+    index = list(parent).index(el)
+    if index == 0:
+        parent.text = (parent.text or "").rstrip()
+    else:
+        sibling = parent[index - 1]
+        sibling.tail = (sibling.tail or "").rstrip()
+    tail = el.tail
+    el.clear()
+    el.tag, el.tail = "sup", tail
+    el.attrib.update(attrib)
+    link = etree.SubElement(el, "a", {"class": link_class, "href": href})
+    link.text = mark
+
+
+def plain_text(markup: str) -> str:
+    """Markup without its tags, to judge punctuation."""
+    return html.unescape(TAG_RE.sub("", markup))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+class CitationExtension(BriefExtension):
+    """Citations of the brief's ``.bib`` files as numbered notes (options: see ``context``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.state = PageState()
+
+    def reset(self) -> None:
+        super().reset()
+        self.state = PageState()
+
+    def start(self) -> PageState:
+        """The page's state, named after the page at the conversion's first citation."""
+        context = self.context
+        if (self.state.path, self.state.source) != (context.path, context.source):
+            self.state = PageState(path=context.path, source=context.source)
+        return self.state
+
+    def inline_reference(self, items: list[CiteItem]) -> str:
+        """Full references of ``items`` as HTML, for a citation written out in running text."""
+        lang = self.context.lang
+        parts = []
+        for item in items:
+            prefix = html.escape(item.prefix) + " " if item.prefix else ""
+            locator = ", " + html.escape(item.locator) if item.locator else ""
+            ref = full_reference(self.bibliography[item.key], lang)
+            key = html.escape(item.key)
+            parts.append(f'{prefix}<span class="brief-ref" data-key="{key}">{ref}</span>{locator}')
+        return "; ".join(parts)
+
+    def unknown_key_message(self, key: str) -> str:
+        broken = self.bibliography.broken.get(key)
+        if broken:
+            return f"citation of '{key}', whose entry at {broken} has errors: fix that entry"
+        close = difflib.get_close_matches(key, self.bibliography.keys(), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        if self.bibliography.empty:  # perhaps the entry belonged in a file left empty
+            hint += f"({', '.join(self.bibliography.empty)} has no entries) "
+        return f"unknown citation key '{key}': {hint}add it to a .bib file in bib/ or fix the key"
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        if "@" not in md.ESCAPED_CHARS:
+            md.ESCAPED_CHARS.append("@")  # so that \@ is a literal at-sign
+        # After escapes (180) and code spans (190), before links (160) and references (170).
+        md.inlinePatterns.register(
+            CitationInlineProcessor(CITATION_PATTERN, self, md), "citation", 175
+        )
+        md.inlinePatterns.register(
+            UnclosedCitationProcessor(UNCLOSED_PATTERN, self), "citation-unclosed", 174
+        )
+        # After inline processing (20) so that every citation placeholder exists.
+        md.treeprocessors.register(CitationTreeprocessor(md, self), "citation-notes", 17)
+
+
+def makeExtension(**kwargs: Any) -> CitationExtension:
+    return CitationExtension(**kwargs)

@@ -1,0 +1,104 @@
+"""What the generator's templates (``briefkit/site/templates``) need from an edition.
+
+The plugin adds the templates to Material's theme and hands them the
+edition's links to the other editions and the edition's words, so that no
+template spells a language code, a path or a word of its own.
+
+Material's language selector fetches ``sitemap.xml`` beside every
+``<link rel="alternate">`` of a page, that is in the page's own folder in each
+edition; :func:`folder_sitemaps` writes those files (each lists its folder's
+pages with their other-language versions), so the reader's browser gets no 404.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from briefkit.core.editions import Edition, publication_of
+
+THEME_DIR = Path(__file__).with_name("templates")
+
+
+def alternates(config_file: Path, edition: Edition) -> list[dict[str, str]]:
+    """Every edition as Material's ``extra.alternate`` (this one included, first kept first)."""
+    return [
+        {
+            "name": other.words.language_name,
+            "lang": other.lang,
+            "link": edition.link_to(other),
+            "site_url": other.site_url,
+            "locale": other.words.locale,
+        }
+        for other in publication_of(edition).editions
+    ]
+
+
+def template_words(edition: Edition) -> dict[str, Any]:
+    """The words and names the templates show, in the edition's language."""
+    words = edition.words
+    return {
+        "lang": edition.lang,
+        "locale": words.locale,
+        "download_pdf": words.download_pdf,
+        "pdf": edition.pdf_name,
+        "search_placeholder": words.search_placeholder,
+        "search_open": words.search_open,
+        "search_close": words.search_close,
+        # What the search script shows, handed over as JSON.
+        "search_words": {
+            "none": words.search_none,
+            "one": words.search_one,
+            "many": words.search_many,
+            "note": words.note[:1].upper() + words.note[1:],
+        },
+    }
+
+
+def folder_sitemaps(urls: list[str], editions: list[dict[str, str]], own: str) -> dict[str, str]:
+    """``{folder: sitemap.xml text}`` for every folder holding a page but the edition's root.
+
+    ``urls`` are the edition's page URLs (``vostotchny/``), ``own`` its site URL.
+    """
+    folders: dict[str, list[str]] = defaultdict(list)
+    for url in urls:
+        folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+        if folder not in ("", "/"):
+            folders[folder].append(url)
+    return {folder: _sitemap(pages, editions, own) for folder, pages in folders.items()}
+
+
+def _sitemap(pages: list[str], editions: list[dict[str, str]], own: str) -> str:
+    entries = []
+    for url in pages:
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{html.escape(e["lang"])}" '
+            f'href="{html.escape(e["site_url"] + url)}"/>'
+            for e in editions
+            if len(editions) > 1
+        )
+        entries.append(f"<url><loc>{html.escape(own + url)}</loc>{links}</url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">' + "".join(entries) + "</urlset>\n"
+    )
+
+
+# Material's checkbox toggles carry autocomplete="off", which HTML allows on
+# text-like inputs only (the Nu checker's error); it kept Firefox from
+# restoring an open drawer on "back", which the site's script now prevents.
+MATERIAL_TOGGLES = (
+    ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
+    ('id="__search" autocomplete="off">', 'id="__search">'),
+)
+
+
+def valid_toggles(output: str) -> str:
+    """The page without the invalid ``autocomplete`` of Material's toggles."""
+    for old, new in MATERIAL_TOGGLES:
+        output = output.replace(old, new, 1)
+    return output
