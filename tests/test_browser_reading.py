@@ -251,7 +251,7 @@ def test_the_language_switch_keeps_the_passage(
 )
 def test_a_tap_on_a_note_call_shows_the_note(tab: object, served: tuple[str, Path]) -> None:
     tab.goto(served[0] + "vostotchny/")  # type: ignore[attr-defined]
-    call = tab.locator("sup#fnref\\:3 a")  # type: ignore[attr-defined]
+    call = tab.locator("sup#fnref\\:6 a")  # type: ignore[attr-defined]
     call.scroll_into_view_if_needed()
     call.tap()
     tooltip = tab.locator(".md-tooltip2--active")  # type: ignore[attr-defined]

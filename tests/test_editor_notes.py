@@ -103,7 +103,7 @@ def test_parity_counts_editor_notes_per_paragraph(tmp_path: Path) -> None:
 def test_the_brief_s_editor_notes_are_in_both_editions(site: Path) -> None:
     for sub, label in (("", "N.d.É."), ("en", "Ed.")):
         page = (site / sub / "partenariat-inegal" / "index.html").read_text(encoding="utf-8")
-        assert page.count('class="brief-editor-call"') == 4
+        assert page.count('class="brief-editor-call"') == 5
         assert f'<span class="brief-editor-label">{label}</span>' in page
         assert "21 octobre 1994" in page or "21 October 1994" in page
     assert ROOT.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,36 @@ def test_copy_artifacts_are_not_published(french_text: str) -> None:
     assert "Laisser un commentaire" not in french_text
     assert " | " not in french_text and not french_text.endswith("|")
     assert "rédaction des sanctions" not in french_text
+
+
+CORRECTIONS = yaml.safe_load((DATA / "corrections.yml").read_text(encoding="utf-8"))
+
+
+class EditorNotes(HTMLParser):
+    """The text of a built page's editors' notes (the list under « Notes de la rédaction »)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth or "brief-editor-notes" in (dict(attrs).get("class") or "").split():
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+@pytest.mark.parametrize("fix", CORRECTIONS, ids=[fix["corrected"] for fix in CORRECTIONS])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_correction_is_flagged_by_an_editors_note(site: Path, fix: dict, lang: str) -> None:
+    page = site / ("" if lang == "fr" else "en") / fix["page"] / "index.html"
+    parser = EditorNotes()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert normalise(fix["note"][lang]) in normalise("".join(parser.parts))

@@ -63,11 +63,11 @@ def test_every_request_goes_to_the_site_itself(page: object, published: tuple[st
 def test_note_call_leads_to_the_note_and_back(page: object, published: tuple[str, Path]) -> None:
     base, _ = published
     page.goto(base + "vostotchny/")  # type: ignore[attr-defined]
-    page.click("sup#fnref\\:3 a")  # type: ignore[attr-defined]
-    assert page.url.endswith("#fn:3")  # type: ignore[attr-defined]
-    assert "The Orient Express" in page.inner_text("li#fn\\:3")  # type: ignore[attr-defined]
-    page.click("li#fn\\:3 a.footnote-backref")  # type: ignore[attr-defined]
-    assert page.url.endswith("#fnref:3")  # type: ignore[attr-defined]
+    page.click("sup#fnref\\:6 a")  # type: ignore[attr-defined]
+    assert page.url.endswith("#fn:6")  # type: ignore[attr-defined]
+    assert "The Orient Express" in page.inner_text("li#fn\\:6")  # type: ignore[attr-defined]
+    page.click("li#fn\\:6 a.footnote-backref")  # type: ignore[attr-defined]
+    assert page.url.endswith("#fnref:6")  # type: ignore[attr-defined]
 
 
 def test_cited_in_link_lands_on_the_right_note(page: object, published: tuple[str, Path]) -> None:
