@@ -79,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem.github() if args.format == "github" else problem.editor())
     for note in notes:
-        print(f"::notice::{note}" if args.format == "github" else f"note: {note}", file=sys.stderr)
+        if args.format == "github":
+            print(f"::notice::{note}")  # workflow commands are read from standard output
+        else:
+            print(f"note: {note}", file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0

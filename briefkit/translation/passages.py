@@ -39,7 +39,7 @@ STRING = "tag:yaml.org,2002:str"
 class Passage:
     """One translatable piece of a page and where it is."""
 
-    kind: str  # "field", "heading", "paragraph", "item", "note", "code" or "markup"
+    kind: str  # "field", "heading", "paragraph", "item", "figure", "note", "code" or "markup"
     key: str  # front matter: the field's path; body: "" (aligned by position)
     line: int  # first and last line in the file
     end: int
@@ -102,6 +102,8 @@ def _body(page: PageSource, starts: list[int]) -> Iterator[Passage]:
             yield _passage("note", block, len(note[0]), starts, anchor)
         elif ITEM.match(first):
             yield from _items(block, starts, anchor)
+        elif first.startswith("<figure"):
+            yield _passage("figure", block, 0, starts, anchor)
         else:
             yield _passage("paragraph", block, 0, starts, anchor)
 

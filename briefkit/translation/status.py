@@ -29,7 +29,7 @@ from briefkit.translation.passages import PagePassages, Passage, page_passages
 from briefkit.translation.record import Record, load_record
 
 # Kinds that hold words to translate; code and bare HTML tags are aligned, never judged.
-TRANSLATED = {"field", "heading", "paragraph", "item", "note"}
+TRANSLATED = {"field", "heading", "paragraph", "item", "figure", "note"}
 
 
 class State(StrEnum):
@@ -133,7 +133,7 @@ class Judge:
         source = _passages(status.source_path)
         target = _passages(status.target_path)
         bases = self.bases(status, source, target) if self.history else Bases()
-        keys = sorted(source.fields.keys() | target.fields.keys())
+        keys = list(dict.fromkeys([*source.fields, *target.fields]))  # in the order written
         pairs = [(source.fields.get(k), target.fields.get(k)) for k in keys]
         if self.history:
             source_keys: list[Hashable] = [s.fingerprint for s in source.body]
