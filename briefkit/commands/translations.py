@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefkit.core.editions import load_publication
 from briefkit.core.problems import BriefError, relpath
-from briefkit.translation import exchange
+from briefkit.translation import exchange, importer
 from briefkit.translation.report import table
 from briefkit.translation.status import BriefStatus, PageStatus, PassageStatus, State, brief_status
 
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         return exchange.export(publication, args.to, args.out, args.per)
     if args.command == "import":
-        return exchange.import_files(publication, args.files)
+        return importer.import_all(publication, args.files)
     if args.command == "termbase":
         return exchange.termbase(publication, args.out, args.format)
     print(table(brief_status(publication)), end="")
