@@ -1,4 +1,4 @@
-"""The package's shape: layers as folders, imports only downwards, no cycle, installable on its own."""
+"""The package's shape: layers as folders, imports only downwards, no cycle, installable alone."""
 
 from __future__ import annotations
 
