@@ -27,11 +27,11 @@ from briefkit.core.editions import Publication
 from briefkit.core.problems import relpath
 from briefkit.core.sources import page_from_text, read_page
 from briefkit.translation.fingerprint import fingerprint
-from briefkit.translation.inline import codes, tokenize
-from briefkit.translation.passages import Passage, page_passages
+from briefkit.translation.passages import page_passages
 from briefkit.translation.record import Record
+from briefkit.translation.returned import decode, markup_problems, placeholder_problems
 from briefkit.translation.status import BriefStatus, PageStatus, PassageStatus, State, brief_status
-from briefkit.translation.units import Markup, markup, source_nodes, target_nodes, unit_id
+from briefkit.translation.units import markup, source_nodes, target_nodes, unit_id
 from briefkit.translation.xliff import BK, q, read
 
 TRANSLATED_STATES = {"translated", "reviewed", "final"}
@@ -146,10 +146,10 @@ def _read_unit(
     current = target_nodes(source, passage.target.text) if passage.target else None
     table = markup(source, current)
     found: list[str] = []
-    text = "".join(_decode(t, table, Counter(), found) for t in targets if t is not None)
+    text = "".join(decode(t, table, Counter(), found) for t in targets if t is not None)
     used = Counter(c for c in found)
-    problems = _placeholder_problems(table, used)
-    problems += _markup_problems(text, found, passage.source)
+    problems = placeholder_problems(table, used)
+    problems += markup_problems(text, found, passage.source)
     if problems:
         errors += [f"{where} ({passage.source.label}): {p}" for p in problems]
     elif passage.target is not None and text == passage.target.text:
@@ -160,74 +160,6 @@ def _read_unit(
             result.confirmed.append(passage)  # the translator says it still holds
     else:
         result.edits.append(Edit(passage, text))
-
-
-def _decode(
-    element: etree.Element, table: dict[str, Markup], seen: Counter[str], found: list[str]
-) -> str:
-    """The Markdown of a target element; code ids go to ``found`` (problems are found later)."""
-    parts = [element.text or ""]
-    for child in element:
-        tag = child.tag.rsplit("}", 1)[-1]
-        code_id = str(child.get("copyOf") or child.get("id") or "")
-        known = table.get(code_id)
-        if tag in ("ph", "pc"):
-            found.append(
-                code_id
-                if known and (tag == "pc") == (known.end is not None)
-                else f"!{tag}:{code_id}"
-            )
-            if known:
-                parts.append(known.start)
-                if tag == "pc":
-                    parts += [_decode(child, table, seen, found), known.end or ""]
-        elif tag == "mrk":
-            parts.append(_decode(child, table, seen, found))  # an annotation: its text is kept
-        elif tag == "cp":
-            found.append(f"!cp:{child.get('hex')}")
-        else:
-            found.append(f"!{tag}:{code_id}")
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _placeholder_problems(table: dict[str, Markup], used: Counter[str]) -> list[str]:
-    problems = []
-    for code_id, count in used.items():
-        if code_id.startswith("!"):
-            tag, _, ident = code_id[1:].partition(":")
-            problems.append(
-                f"<{tag} id={ident!r}> is not one of this passage's placeholders: "
-                "use the ones the file came with"
-            )
-        elif count > 1 and not table[code_id].copyable:
-            problems.append(
-                f"placeholder {code_id} ({_show(table[code_id])}) is there {count} times: keep one"
-            )
-    for code_id, code in table.items():
-        if not used.get(code_id) and not code.deletable and not code_id.startswith("t"):
-            problems.append(f"placeholder {code_id} ({_show(code)}) was deleted: put it back")
-    return problems
-
-
-def _show(code: Markup) -> str:
-    return f"`{code.start}…{code.end}`" if code.end is not None else f"`{code.start}`"
-
-
-def _markup_problems(text: str, found: list[str], source: Passage) -> list[str]:
-    """Markup the translator typed as text, or a line break that would cut the passage."""
-    problems = []
-    if "\n\n" in text.strip("\n") or (source.kind in ("heading", "field") and "\n" in text.strip()):
-        problems.append(
-            "the translation holds a line break this passage cannot have: join its lines"
-        )
-    typed = len(codes(tokenize(text))) - len([f for f in found if not f.startswith("!")])
-    if typed > 0:
-        problems.append(
-            "the translation's text makes Markdown markup (`*`, `_`, `[`, `<`, `` ` ``, `&`, `{`): "
-            "use the file's placeholders, or write it with a backslash before it"
-        )
-    return problems
 
 
 def _new_text(page_import: PageImport) -> str | None:
