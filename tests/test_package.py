@@ -27,6 +27,9 @@ LAYERS: dict[str, int] = {
     "assembly": 5,
     "site": 6,
     "pdf": 6,
+    # Translation status, XLIFF and termbase: it numbers passages as the extensions do
+    # and reads the glossary; only the commands (check, translations) use it.
+    "translation": 6,
     "commands": 7,
 }
 # Modules of the top folder: the package itself, the old names, ``python -m briefkit``.

@@ -134,6 +134,7 @@ def test_the_workflows_run_the_readme_commands() -> None:
     for command in (["bash", "scripts/setup"], ["bash", "scripts/build"], test):
         assert runs(PR, command), f"{PR.name} does not run {shlex.join(command)}"
     assert runs(PR, ["bash", "scripts/check", "--format", "github"])
+    assert runs(PR, ["bash", "scripts/translations", ">>", "$GITHUB_STEP_SUMMARY"])
     for command in (["bash", "scripts/setup"], ["bash", "scripts/build"]):
         assert runs(PUBLISH, command), f"{PUBLISH.name} does not run {shlex.join(command)}"
 
@@ -143,6 +144,7 @@ def test_the_pull_request_workflow_builds_before_it_tests_and_keeps_the_site() -
     assert commands == [
         "bash scripts/setup",
         "bash scripts/check",
+        "bash scripts/translations",
         "bash scripts/build",
         "bash scripts/test",
     ]
@@ -209,3 +211,11 @@ def test_jobs_install_only_what_the_readme_assumes_then_run_its_commands(name: s
     }
     # git before the checkout (or no repository: the build dates itself by the last commit).
     assert list(where.values()) == sorted(where.values()), where
+
+
+def test_the_pull_request_workflow_reads_the_whole_history_for_the_translation_status() -> None:
+    steps = load(PR)["jobs"]["check-build-test"]["steps"]
+    (checkout,) = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0  # blame needs it; a shallow clone only notes it
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "bash scripts/translations" in readme, "README names the status command the PR runs"

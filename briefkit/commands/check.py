@@ -21,6 +21,7 @@ from briefkit.bib.canonical import format_file
 from briefkit.bib.reader import bib_files
 from briefkit.core.editions import load_publication
 from briefkit.core.problems import BriefError, Problem, collect, relpath
+from briefkit.translation.check import check_translations
 
 
 def check_pages(assembled: AssembledEdition) -> list[Problem]:
@@ -36,8 +37,11 @@ def check_pages(assembled: AssembledEdition) -> list[Problem]:
     return [*problems, *check_links(assembled.edition.docs_dir, links, texts)]
 
 
-def run_checks(root: Path) -> list[Problem]:
-    """Every problem of the brief in ``root``, each once, in file order."""
+def run_checks(root: Path, notes: list[str] | None = None) -> list[Problem]:
+    """Every problem of the brief in ``root``, each once, in file order.
+
+    What could not be checked, and why, is added to ``notes``.
+    """
     try:
         publication = load_publication(root)
         assembled, problems = assemble_all(publication)
@@ -45,6 +49,7 @@ def run_checks(root: Path) -> list[Problem]:
         return sorted(set(err.problems))
     for edition in assembled:
         problems += check_pages(edition)
+    problems += check_translations(publication, [] if notes is None else notes)
     return sorted(set(problems))
 
 
@@ -69,9 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.fix_bib:
         with contextlib.suppress(BriefError):  # the check below names the problem
             fix_bib(root)
-    problems = run_checks(root)
+    notes: list[str] = []
+    problems = run_checks(root, notes)
     for problem in problems:
         print(problem.github() if args.format == "github" else problem.editor())
+    for note in notes:
+        if args.format == "github":
+            print(f"::notice::{note}")  # workflow commands are read from standard output
+        else:
+            print(f"note: {note}", file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0

@@ -1,4 +1,4 @@
-"""The ``briefkit`` command: ``new``, ``check``, ``build`` and ``pdf``.
+"""The ``briefkit`` command: ``new``, ``check``, ``build``, ``pdf`` and ``translations``.
 
 Each subcommand is the module of the same job (``briefkit.commands.new``,
 ``briefkit.commands.check``, ``briefkit.commands.build``, ``briefkit.pdf.export``);
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from briefkit.commands import build, check, new
+from briefkit.commands import build, check, new, translations
 from briefkit.pdf import export
 
 COMMANDS: dict[str, tuple[Callable[[list[str] | None], int], str]] = {
@@ -19,12 +19,13 @@ COMMANDS: dict[str, tuple[Callable[[list[str] | None], int], str]] = {
     "check": (check.main, "check the brief's content without building"),
     "build": (build.main, "build every edition, the search index and the PDFs"),
     "pdf": (export.main, "export one PDF per edition"),
+    "translations": (translations.main, "translation status, XLIFF files and termbase"),
 }
 
 
 def usage() -> str:
-    lines = [f"  {name:<6} {help_text}" for name, (_, help_text) in COMMANDS.items()]
-    return "usage: briefkit {new,check,build,pdf} [options]\n" + "\n".join(lines)
+    lines = [f"  {name:<12} {help_text}" for name, (_, help_text) in COMMANDS.items()]
+    return f"usage: briefkit {{{','.join(COMMANDS)}}} [options]\n" + "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,7 @@ Python-Markdown splits them too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.core.grammar import cited_keys, editor_notes
@@ -28,6 +28,10 @@ class Block:
     heading: bool
     keys: tuple[str, ...]
     editor_notes: int = 0
+    # The block's Markdown (lines joined by "\n") and whether it is fenced code:
+    # what the translation status reads; blocks compare by their structure only.
+    text: str = field(default="", compare=False)
+    code: bool = field(default=False, compare=False)
 
 
 def blocks(body: str, first_line: int) -> list[Block]:
@@ -55,10 +59,11 @@ def blocks(body: str, first_line: int) -> list[Block]:
 
 
 def _block(line: int, lines: list[str]) -> Block:
-    if FENCE.match(lines[0]):
-        return Block(line, False, ())  # code: no heading, no citation
     text = "\n".join(lines)
-    return Block(line, lines[0].lstrip().startswith("#"), cited_keys(text), editor_notes(text))
+    if FENCE.match(lines[0]):
+        return Block(line, False, (), text=text, code=True)  # code: no heading, no citation
+    heading = lines[0].lstrip().startswith("#")
+    return Block(line, heading, cited_keys(text), editor_notes(text), text)
 
 
 def compare_pages(first: Path, second: Path) -> list[Problem]:

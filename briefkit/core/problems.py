@@ -31,6 +31,9 @@ class Problem:
     col: int = 1
     severity: str = "error"
     key: str = ""  # the .bib entry or citation key concerned, when there is one
+    # Where a pull-request annotation belongs when not here: (path, line, end line,
+    # message); a stale translation is annotated on the source lines that changed.
+    annotate: tuple[str, int, int, str] | tuple[()] = ()
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -41,6 +44,9 @@ class Problem:
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation."""
+        if self.annotate:
+            path, line, end, message = self.annotate
+            return f"::{self.severity} file={path},line={line},endLine={end}::{message}"
         return f"::{self.severity} file={self.path},line={self.line},col={self.col}::{self.message}"
 
 

@@ -105,6 +105,11 @@ def read_page(path: Path) -> PageSource:
     return page
 
 
+def page_from_text(path: Path, text: str) -> PageSource:
+    """``text`` read as the page ``path`` (an older version of it, say), never cached."""
+    return _parse_page(path, text)
+
+
 def _parse_page(path: Path, text: str) -> PageSource:
     page = PageSource(path, text, body=text)
     try:
