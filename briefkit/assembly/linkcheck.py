@@ -9,7 +9,6 @@ command and the build (through the plugin) use the same two pieces.
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.core.problems import Problem, line_of, relpath
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem, relpath
 from briefkit.extensions.context import resolve
 
 EXTERNAL = ("http://", "https://", "mailto:", "data:")
@@ -69,6 +69,7 @@ def check_links(
     """Every internal link reaches a page (or file) and, when it names one, an anchor."""
     problems = []
     for src, links in pages.items():
+        locator = Locator(sources.get(src, ""))
         for href in links.hrefs:
             if href.startswith(EXTERNAL):
                 continue
@@ -77,7 +78,7 @@ def check_links(
                 posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
             )
             where = relpath(docs_dir / src)
-            line = _line_of_link(sources.get(src, ""), href)
+            line = _line_of_link(locator, href)
             if target not in pages and not (docs_dir / target).is_file():
                 problems.append(
                     Problem(
@@ -98,6 +99,9 @@ def check_links(
     return problems
 
 
-def _line_of_link(text: str, href: str) -> int:
-    match = re.search(r"\]\(\s*<?" + re.escape(href), text)
-    return line_of(text, match.start()) if match else 1
+def _line_of_link(locator: Locator, href: str) -> int:
+    """The link's line: written ``](href``, ``](<href>`` or as a reference definition."""
+    for needle in (f"]({href}", f"](<{href}", f"]: {href}"):
+        if (offset := locator.offset(needle)) >= 0:
+            return locator.line_at(offset)
+    return 1

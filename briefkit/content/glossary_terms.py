@@ -8,12 +8,12 @@ page, the hover text, the index and the PDF.
 from __future__ import annotations
 
 import posixpath
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefkit.core.problems import Problem, line_of
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem
 from briefkit.core.sources import read_page
 
 REQUIRED = ("term", "names", "aliases", "definition")
@@ -55,8 +55,7 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     text, where, meta = page.text, page.where, page.meta
     if "glossary" not in meta:
         return None, []
-    key = re.search(r"^glossary:", text, re.M)
-    line = line_of(text, key.start()) if key else 1
+    line = Locator(text).field("glossary")
     entry = meta["glossary"]
     if not isinstance(entry, dict):
         return None, [

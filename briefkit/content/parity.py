@@ -9,15 +9,13 @@ Python-Markdown splits them too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefkit.core.grammar import FENCE_RE as FENCE
 from briefkit.core.grammar import cited_keys, editor_notes
 from briefkit.core.problems import Problem, relpath
 from briefkit.core.sources import read_page
-
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from markdown.extensions import Extension
 
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.content.glossary_terms import Glossary, load_glossary
+from briefkit.core.locate import Locator
 from briefkit.core.problems import relpath
 from briefkit.core.sources import read_text
 from briefkit.core.vocabulary import FALLBACK, Vocabulary, vocabulary
@@ -53,6 +54,13 @@ class PageContext:
     @property
     def words(self) -> Vocabulary:
         return vocabulary(self.lang)
+
+    @property
+    def locator(self) -> Locator:
+        """Where things are in the page's source, shared by the page's extensions."""
+        if "locator" not in self._loaded:
+            self._loaded["locator"] = Locator(self.source)
+        return self._loaded["locator"]
 
     def href(self, target: str) -> str:
         """A link to the page ``target`` (relative to docs_dir) from this page."""

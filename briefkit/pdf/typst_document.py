@@ -17,7 +17,8 @@ from briefkit.assembly.assemble import AssembledEdition
 from briefkit.content.dates import BriefDates
 from briefkit.content.frontmatter import HOME
 from briefkit.core.editions import Edition
-from briefkit.core.problems import Problem, line_of, relpath
+from briefkit.core.locate import locate
+from briefkit.core.problems import Problem, relpath
 from briefkit.core.vocabulary import base_language
 from briefkit.pdf.fonts import FontSettings, glyph_problems
 from briefkit.pdf.print_tree import PrintPage, slug
@@ -152,7 +153,7 @@ class Typeset:
             parts.append(f"\n#chapter({string(running)}, {anchor}, {layout})\n{writer.page(tree)}")
             source = assembled.pages[page.src]
             problems += [
-                Problem(source.where, line_of(source.text, source.text.find(needle)), message)
+                Problem(source.where, locate(source.text, needle, code=True), message)
                 for needle, message in writer.problems
             ]
             headless = heading is None
