@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefkit.content.pagelist import page_files
 from briefkit.core.locate import Locator
 from briefkit.core.problems import Problem
 from briefkit.core.sources import read_page
@@ -44,6 +45,10 @@ class Glossary:
 
     def by_page(self, page: str) -> Term | None:
         return next((t for t in self.terms if t.page == page), None)
+
+    def term_pages(self) -> list[str]:
+        """The term pages in the glossary's order (the index's, and the PDF's)."""
+        return [t.page for t in sorted(self.terms, key=lambda t: collation_key(t.term))]
 
 
 def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
@@ -86,9 +91,9 @@ def _strings(value: object) -> tuple[str, ...]:
 _CACHE: dict[tuple[object, ...], tuple[Glossary, list[Problem]]] = {}
 
 
-def load_glossary(docs_dir: Path) -> tuple[Glossary, list[Problem]]:
+def load_glossary(docs_dir: Path, exclude_docs: str = "") -> tuple[Glossary, list[Problem]]:
     """Every term page of ``docs_dir`` (cached until a page changes), duplicates reported."""
-    paths = sorted(docs_dir.rglob("*.md"))
+    paths = [docs_dir / page for page in sorted(page_files(docs_dir, exclude_docs))]
     signature = (docs_dir, *((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
     if signature not in _CACHE:
         _CACHE[signature] = _load_uncached(docs_dir, paths)

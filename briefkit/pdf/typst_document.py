@@ -50,16 +50,11 @@ class Cover:
     running: str
 
 
-def plugin_option(assembled: AssembledEdition, name: str, default: object) -> object:
-    plugin = assembled.config.plugins.get("briefkit")
-    return getattr(plugin, "config", {}).get(name, default) if plugin is not None else default
-
-
 def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
     """The cover: title, author, when it was written and this edition's date, language."""
     words, config = assembled.edition.words, assembled.config
     dates = BriefDates.from_meta(home).lines(words)
-    publishers = plugin_option(assembled, "publisher", {})
+    publishers = assembled.plugin.publisher
     return Cover(
         title=str(home.get("title") or config.site_name),
         author=str(home.get("author") or config.site_author or ""),
@@ -67,7 +62,7 @@ def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
         keywords=[str(k) for k in home.get("keywords", []) or []],  # type: ignore[attr-defined]
         dates=dates,
         language=words.language_name,
-        publisher=str(publishers.get(assembled.edition.lang, "")),  # type: ignore[attr-defined]
+        publisher=str(publishers.get(assembled.edition.lang, "")),
         running=str(config.site_name),
     )
 
@@ -75,11 +70,9 @@ def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
 def font_settings(assembled: AssembledEdition) -> FontSettings:
     """The fonts the edition's configuration names, folders relative to it."""
     base = assembled.edition.config_file.parent
-    dirs = plugin_option(assembled, "pdf_font_dirs", [])
-    families = plugin_option(assembled, "pdf_fonts", [])
     return FontSettings(
-        tuple((base / str(d)).resolve() for d in dirs),  # type: ignore[attr-defined]
-        tuple(str(f) for f in families),  # type: ignore[attr-defined]
+        tuple((base / str(d)).resolve() for d in assembled.plugin.pdf_font_dirs),
+        tuple(str(f) for f in assembled.plugin.pdf_fonts),
         relpath(assembled.edition.config_file),
     )
 

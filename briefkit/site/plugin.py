@@ -16,21 +16,23 @@ from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from briefkit.assembly.harvest import harvest
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.core.editions import Edition, edition_for
-from briefkit.core.problems import LOGGER, collecting, report
+from briefkit.core.options import ExtensionOptions, PluginOptions, validate
+from briefkit.core.problems import LOGGER, collecting, relpath, report
 from briefkit.core.sources import read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
+from briefkit.extensions import BriefExtensions
 from briefkit.extensions.bibliography_page import Citing, fill_cited_in
 from briefkit.extensions.glossary import fill_mentions
 from briefkit.site.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
@@ -44,28 +46,6 @@ from briefkit.site.theme import (
 
 log = get_plugin_logger(__name__)
 CITE_MARKER = "[CITE]"
-
-
-class BriefConfig(base.Config):
-    """Options of the ``briefkit`` plugin in ``mkdocs.yml``."""
-
-    publisher = c.Type(dict, default={})
-    """The PDF cover's publisher line per language: ``{fr: …, en: …}``."""
-
-    pdf_pages = c.Type(list, default=[])
-    """The PDF's own page order (glob patterns allowed); default: the nav."""
-
-    pdf_exclude = c.Type(list, default=[])
-    """Nav pages left out of ``pdf_pages`` on purpose."""
-
-    pdf_fonts = c.Type(list, default=["Linux Libertine O", "LexiSaebomR"])
-    """The PDF's font families, in order of preference (the first is the text face)."""
-
-    pdf_font_dirs = c.Type(
-        list,
-        default=["/usr/share/fonts/opentype/linux-libertine", "/usr/share/fonts/truetype/lexi"],
-    )
-    """Folders holding every font the PDF may use (relative to mkdocs.yml, or absolute)."""
 
 
 class _Forward(logging.Handler):
@@ -93,12 +73,34 @@ def plain_title(page: Page) -> str:
     return unescape(str(page.title or page.file.src_uri))
 
 
-class BriefPlugin(BasePlugin[BriefConfig]):
-    """Cited-in and mentioned-in lists, JSON-LD, cite files, editions and theme."""
+class BriefPlugin(BasePlugin[PluginOptions]):
+    """Cited-in and mentioned-in lists, JSON-LD, cite files, editions and theme.
+
+    Every hook first checks the ``enabled`` option; the Markdown extensions
+    are the plugin's own instance, told which page MkDocs converts.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edition: Edition | None = None
+        self.publication_editions: list[dict[str, str]] = []
+        self.extensions: BriefExtensions | None = None
+        self.links: dict[str, PageLinks] = {}
+        self.link_collector = LinkCollectorExtension(self.links)
+        self.bibliography = Bibliography({})
+        self.info: BriefInfo | None = None
+        self.page_urls: list[str] = []
+        self.cited: dict[str, list[str]] = {}
+        self.citing: dict[str, list[Citing]] = defaultdict(list)
+        self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.forward: _Forward | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """MkDocs' ``config`` event: the edition, the theme files, the extensions, the state."""
+        if not self.config.enabled:
+            return config
         path = Path(config.config_file_path or "mkdocs.yml")
-        self.edition: Edition = edition_for(path, config.site_url, config.theme["language"])
+        self.edition = edition_for(path, config.site_url, config.theme["language"])
         self.publication_editions = alternates(path, self.edition)
         config.extra["alternate"] = self.publication_editions
         config.extra["brief"] = template_words(self.edition)
@@ -107,42 +109,71 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             config.extra_css.insert(0, "assets/brief.css")
         if "assets/brief.js" not in config.extra_javascript:
             config.extra_javascript.append("assets/brief.js")
-        if EXTENSIONS not in config.markdown_extensions:
-            config.markdown_extensions.append(EXTENSIONS)
+        self._install_extensions(config, path)
         # The generator checks links, anchors and the nav itself, naming file and line:
         # MkDocs' own messages would repeat them without either.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
         config.validation.nav.not_found = logging.INFO
-        self.links: dict[str, PageLinks] = {}
-        config.markdown_extensions.append(LinkCollectorExtension(self.links))
+        self.links.clear()
+        config.markdown_extensions.append(self.link_collector)
         options = config.mdx_configs.get(EXTENSIONS, {})
-        self.bibliography: Bibliography = load_bibliography_dir(
-            path.parent / str(options.get("bib_dir", "bib"))
-        )[0]
+        bib_dir = path.parent / str(options.get("bib_dir", "bib"))
+        self.bibliography = load_bibliography_dir(bib_dir)[0]
         home = read_page(Path(config.docs_dir) / "index.md").meta
         self.info = BriefInfo.from_meta(home, config.site_url or "", self.edition.lang)
-        self.page_urls: list[str] = []
-        self.cited: dict[str, list[str]] = {}
-        self.citing: dict[str, list[Citing]] = defaultdict(list)
-        self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.page_urls, self.cited = [], {}
+        self.citing, self.mentions = defaultdict(list), defaultdict(list)
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
         return config
 
+    def _install_extensions(self, config: MkDocsConfig, path: Path) -> None:
+        """The extensions as an instance of the plugin's, in their place in the list."""
+        assert self.edition is not None
+        edition = self.edition
+        given = config.mdx_configs.get(EXTENSIONS, {})
+        where = lambda name: edition.where("markdown_extensions", EXTENSIONS, name)  # noqa: E731
+        valid, problems = validate(ExtensionOptions, given, f"extension '{EXTENSIONS}'", where)
+        for problem in problems:  # the check names them too, before any build
+            log.warning(str(problem))
+        options = {
+            **dict(valid),
+            "lang": self.edition.lang,
+            "docs_dir": str(config.docs_dir),
+            "root": str(path.parent),
+        }
+        self.extensions = BriefExtensions(**options)
+        names = config.markdown_extensions
+        if EXTENSIONS in names:
+            names[names.index(EXTENSIONS)] = self.extensions
+        else:
+            names.append(self.extensions)
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        # The build read every page already (checks, assembly): MkDocs gets that text.
+        """MkDocs' ``page_read_source`` event: the text the build already read."""
+        if not self.config.enabled:
+            return None
         return read_text(Path(config.docs_dir) / page.file.src_uri)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """MkDocs' ``page_markdown`` event: name the page for the extensions; escape its meta."""
+        if not self.config.enabled or self.extensions is None:
+            return markdown
+        path = Path(config.docs_dir) / page.file.src_uri
+        self.extensions.begin_page(relpath(path), read_text(path), page.file.src_uri)
+        self.link_collector.page = page.file.src_uri
         # Material prints front-matter values (title, description…) as HTML: make them text.
         page.meta = escape_meta(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """MkDocs' ``page_content`` event: what the page cites; the home page's cite block."""
+        if not self.config.enabled or self.edition is None or self.info is None:
+            return html
         facts = harvest(html)
         self.cited[page.file.src_uri] = facts.cited
         if page.is_homepage:
@@ -161,12 +192,15 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     def on_page_context(
         self,
-        context: dict,  # type: ignore[type-arg]
+        context: TemplateContext,
         *,
         page: Page,
         config: MkDocsConfig,
-        nav: object,
-    ) -> dict:  # type: ignore[type-arg]
+        nav: Navigation,
+    ) -> TemplateContext:
+        """MkDocs' ``page_context`` event: the page's JSON-LD, for the template."""
+        if not self.config.enabled or self.info is None:
+            return context
         cited = self.cited.get(page.file.src_uri, [])
         sources = [self.bibliography[k] for k in cited if k in self.bibliography]
         description = unescape(str(page.meta.get("description") or config.site_description or ""))
@@ -175,6 +209,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """MkDocs' ``post_page`` event: "cited in" and "mentioned in" lists, valid toggles."""
+        if not self.config.enabled or self.edition is None:
+            return output
+
         def target(url: str, anchor: object) -> str:
             fragment = f"fn:{anchor}" if isinstance(anchor, int) else str(anchor)
             return f"{get_relative_url(url, page.url)}#{fragment}"
@@ -192,9 +230,15 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
+        """MkDocs' ``post_template`` event: the 404 page's toggles made valid."""
+        if not self.config.enabled:
+            return output_content
         return valid_toggles(output_content)  # the 404 page, rendered without a Page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """MkDocs' ``post_build`` event: the link check, the cite files, the sitemaps."""
+        if not self.config.enabled or self.edition is None or self.info is None:
+            return
         docs = Path(config.docs_dir)
         sources = {src: read_page(docs / src).text for src in self.links if (docs / src).is_file()}
         for problem in check_links(docs, self.links, sources):
@@ -214,6 +258,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self._stop_forwarding()
 
     def on_build_error(self, *, error: Exception) -> None:
+        """MkDocs' ``build_error`` event: stop forwarding the extensions' problems."""
         self._stop_forwarding()
 
     def _stop_forwarding(self) -> None:
