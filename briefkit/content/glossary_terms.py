@@ -25,7 +25,6 @@ class Term:
     """One glossary entry, as written in its page's front matter."""
 
     term: str
-    names: tuple[str, ...]
     aliases: tuple[str, ...]
     definition: str
     page: str  # source path relative to docs_dir, e.g. "glossaire/quad.md"
@@ -70,11 +69,9 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     if missing:
         msg = f"glossary entry lacks {', '.join(missing)}: add them to the front matter"
         return None, [Problem(where, line, msg)]
-    names, aliases = _strings(entry["names"]), _strings(entry["aliases"])
     term = Term(
         str(entry["term"]),
-        names,
-        aliases,
+        _strings(entry["aliases"]),
         " ".join(str(entry["definition"]).split()),
         path.relative_to(docs_dir).as_posix(),
         where,

@@ -30,7 +30,7 @@ from briefkit.core.grammar import cited_keys
 from briefkit.core.sources import read_text
 from briefkit.core.vocabulary import Vocabulary, vocabulary
 from briefkit.extensions.citations import plain_text
-from briefkit.extensions.context import BriefExtension
+from briefkit.extensions.context import BriefExtension, protect
 from briefkit.style.references import full_reference, sort_key
 from briefkit.style.titlelang import mark_title
 
@@ -131,7 +131,7 @@ class BibliographyTreeprocessor(Treeprocessor):
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'
                 )
                 ul.append(li)
-            blocks.extend([heading, ul])
+            blocks.extend([heading, protect(ul)])
         return blocks
 
 

@@ -20,11 +20,12 @@ from typing import Any
 from markdown import Markdown, util
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from briefkit.core.grammar import CITATION_PATTERN, UNCLOSED_PATTERN, CiteItem, parse_citation
 from briefkit.core.locate import Locator
 from briefkit.core.problems import Problem, report
-from briefkit.extensions.context import BriefExtension
+from briefkit.extensions.context import BriefExtension, protect
 from briefkit.style.references import full_reference, short_reference
 from briefkit.style.titlelang import mark_title
 
@@ -147,6 +148,7 @@ class CitationTreeprocessor(Treeprocessor):
             etree.SubElement(div, "hr")
             ol = etree.SubElement(div, "ol")
             ol.extend(notes)
+            protect(div)  # references are final: no glossary link inside a note
 
     def _note(
         self, number: int, items: list[CiteItem], previous: list[CiteItem], seen: set[str]
@@ -222,7 +224,7 @@ def make_call(
     el.tag, el.tail = "sup", tail
     el.attrib.update(attrib)
     link = etree.SubElement(el, "a", {"class": link_class, "href": href})
-    link.text = mark
+    link.text = AtomicString(mark)
 
 
 def plain_text(markup: str) -> str:

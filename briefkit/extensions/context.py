@@ -16,12 +16,14 @@ the engine's internals.
 from __future__ import annotations
 
 import posixpath
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.util import AtomicString
 
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.content.glossary_terms import Glossary, load_glossary
@@ -34,6 +36,17 @@ from briefkit.core.sources import read_text
 from briefkit.core.vocabulary import FALLBACK, Vocabulary, vocabulary
 
 OPTIONS: dict[str, list[Any]] = markdown_config(ExtensionOptions)
+
+
+def protect(el: etree.Element) -> etree.Element:
+    """Mark the text inside ``el`` as final (``AtomicString``): no later processor, the
+    glossary's linking included, touches it. The text after ``el`` stays the author's."""
+    for node in el.iter():
+        if node.text:
+            node.text = AtomicString(node.text)
+        if node.tail and node is not el:
+            node.tail = AtomicString(node.tail)
+    return el
 
 
 @dataclass

@@ -31,7 +31,7 @@ from briefkit.extensions.citations import (
     make_call,
     places_of,
 )
-from briefkit.extensions.context import BriefExtension
+from briefkit.extensions.context import BriefExtension, protect
 
 MARK = "brief-editor-placeholder"
 
@@ -95,6 +95,7 @@ class EditorNoteTreeprocessor(Treeprocessor):
         title.text = self.ext.context.words.editor_note_title
         ol = etree.SubElement(div, "ol", {"type": "a"})
         ol.extend(notes)
+        protect(div)  # the editors' words: no glossary link inside a note
 
     def _inline_citations(
         self, note: etree.Element, citations: CitationExtension | None

@@ -9,7 +9,6 @@ between pages become links inside the document, and web-only parts go.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -179,13 +178,3 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
             page.body, mentions, words, lambda src, anchor: f"#{slug(src)}--{anchor}"
         )
     return converted
-
-
-def table_of_contents(pages: list[PrintPage], heading: str, skip: str) -> str:
-    """A list of the document's chapters; CSS adds leaders and page numbers."""
-    items = "".join(
-        f'<li><a href="#{slug(p.src)}">{html.escape(p.title)}</a></li>'
-        for p in pages
-        if p.src != skip
-    )
-    return f'<nav class="brief-toc"><h2>{html.escape(heading)}</h2><ol>{items}</ol></nav>'
