@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assembly.assemble import AssembledEdition
-from briefkit.content.dates import BriefDates
 from briefkit.content.frontmatter import HOME
+from briefkit.content.identity import BriefIdentity
 from briefkit.core.editions import Edition
 from briefkit.core.locate import locate
 from briefkit.core.problems import Problem, relpath
@@ -50,20 +50,25 @@ class Cover:
     running: str
 
 
+def identity_of(assembled: AssembledEdition, home: dict[str, object]) -> BriefIdentity:
+    """The brief's identity for this edition (the cite files' own reading of it)."""
+    edition = assembled.edition
+    publisher = str(assembled.plugin.publisher.get(edition.lang, ""))
+    return BriefIdentity.from_meta(home, edition.site_url, edition.lang, edition.raw, publisher)
+
+
 def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
     """The cover: title, author, when it was written and this edition's date, language."""
-    words, config = assembled.edition.words, assembled.config
-    dates = BriefDates.from_meta(home).lines(words)
-    publishers = assembled.plugin.publisher
+    identity, words = identity_of(assembled, home), assembled.edition.words
     return Cover(
-        title=str(home.get("title") or config.site_name),
-        author=str(home.get("author") or config.site_author or ""),
-        description=str(home.get("description") or config.site_description or ""),
-        keywords=[str(k) for k in home.get("keywords", []) or []],  # type: ignore[attr-defined]
-        dates=dates,
+        title=identity.title,
+        author=identity.author,
+        description=identity.description,
+        keywords=list(identity.keywords),
+        dates=identity.dates.lines(words),
         language=words.language_name,
-        publisher=str(publishers.get(assembled.edition.lang, "")),
-        running=str(config.site_name),
+        publisher=identity.publisher,
+        running=identity.site_name,
     )
 
 

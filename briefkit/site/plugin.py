@@ -121,7 +121,10 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         bib_dir = path.parent / str(options.get("bib_dir", "bib"))
         self.bibliography = load_bibliography_dir(bib_dir)[0]
         home = read_page(Path(config.docs_dir) / "index.md").meta
-        self.info = BriefInfo.from_meta(home, config.site_url or "", self.edition.lang)
+        publisher = str(self.config.publisher.get(self.edition.lang, ""))
+        self.info = BriefInfo.from_meta(
+            home, config.site_url or "", self.edition.lang, dict(config), publisher
+        )
         self.page_urls, self.cited = [], {}
         self.citing, self.mentions = defaultdict(list), defaultdict(list)
         self.forward = None if collecting() else _Forward()
