@@ -11,7 +11,6 @@ check, and the generator's theme files.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from briefkit.assembly.harvest import harvest
+from briefkit.assembly.harvest import CrossPageFacts, page_title
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.core.editions import Edition, edition_for
@@ -33,8 +32,6 @@ from briefkit.core.problems import LOGGER, collecting, relpath, report
 from briefkit.core.sources import read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
-from briefkit.extensions.bibliography_page import Citing, fill_cited_in
-from briefkit.extensions.glossary import fill_mentions
 from briefkit.site.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.site.theme import (
     THEME_DIR,
@@ -68,9 +65,13 @@ def escape_meta(value: Any) -> Any:
     return value
 
 
-def plain_title(page: Page) -> str:
-    """The page's title as text (MkDocs' title is HTML once the front matter is escaped)."""
-    return unescape(str(page.title or page.file.src_uri))
+def plain_title(page: Page, html: str = "") -> str:
+    """The page's title as text, by the rule the PDF follows too (``page_title``).
+
+    The front matter is HTML-escaped for Material by then: its title is unescaped.
+    """
+    meta = {"title": unescape(str(page.meta.get("title") or ""))}
+    return page_title(meta, html, unescape(str(page.title or page.file.src_uri)))
 
 
 class BriefPlugin(BasePlugin[PluginOptions]):
@@ -90,9 +91,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.bibliography = Bibliography({})
         self.info: BriefInfo | None = None
         self.page_urls: list[str] = []
-        self.cited: dict[str, list[str]] = {}
-        self.citing: dict[str, list[Citing]] = defaultdict(list)
-        self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.facts = CrossPageFacts()
         self.forward: _Forward | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -125,8 +124,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.info = BriefInfo.from_meta(
             home, config.site_url or "", self.edition.lang, dict(config), publisher
         )
-        self.page_urls, self.cited = [], {}
-        self.citing, self.mentions = defaultdict(list), defaultdict(list)
+        self.page_urls, self.facts = [], CrossPageFacts()
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
@@ -177,8 +175,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         """MkDocs' ``page_content`` event: what the page cites; the home page's cite block."""
         if not self.config.enabled or self.edition is None or self.info is None:
             return html
-        facts = harvest(html)
-        self.cited[page.file.src_uri] = facts.cited
+        self.facts.record(page.url, plain_title(page, html), html)
         if page.is_homepage:
             stem = Path(self.edition.pdf_name).stem
             files = {
@@ -186,11 +183,6 @@ class BriefPlugin(BasePlugin[PluginOptions]):
                 for name, suffix in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
             }
             html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info, files))
-        title = plain_title(page)
-        for key, note in facts.uses:
-            self.citing[key].append(Citing(page.url, title, note))
-        for term_page in facts.mentions:
-            self.mentions[term_page].append((page.url, title))
         return html
 
     def on_page_context(
@@ -204,7 +196,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         """MkDocs' ``page_context`` event: the page's JSON-LD, for the template."""
         if not self.config.enabled or self.info is None:
             return context
-        cited = self.cited.get(page.file.src_uri, [])
+        cited = self.facts.cited.get(page.url, [])
         sources = [self.bibliography[k] for k in cited if k in self.bibliography]
         description = unescape(str(page.meta.get("description") or config.site_description or ""))
         url = page.canonical_url or config.site_url or ""
@@ -223,12 +215,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         if page.url != "404.html":
             self.page_urls.append(page.url)
         output = valid_toggles(output)
-        words = self.edition.words
-        if "brief-cited-in" in output:
-            output = fill_cited_in(output, self.citing, words, target)
-        if "brief-mentioned-in" in output:
-            output = fill_mentions(output, self.mentions, words, target)
-        return output
+        return self.facts.fill(output, self.edition.words, target, target)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
