@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -133,7 +133,8 @@ def load_data(path: Path, config: MkDocsConfig | None = None) -> dict[str, Any]:
     """The configuration as data, ``INHERIT`` merged; :class:`ConfigReadError` else."""
     try:
         with path.open("rb") as handle:
-            data = yaml_load(handle, safe_loader(config))
+            # The stubs type MkDocs' parameter as BaseLoader; any loader class works.
+            data = yaml_load(handle, cast("type[yaml.BaseLoader]", safe_loader(config)))
     except FileNotFoundError:
         raise ConfigReadError("no such file: create it (see README, 'Start a new brief')") from None
     except ConfigurationError as err:

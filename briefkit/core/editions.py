@@ -149,7 +149,8 @@ def load_publication(root: Path, site_url: str | None = None) -> Publication:
     base_dir = (root / str(main_raw.get("site_dir") or "site")).resolve()
     given = site_url or str(main_raw.get("site_url") or "")
     base = normalise_url(given or LOCAL_URL)
-    editions, problems = [], []
+    editions: list[Edition] = []
+    problems: list[Problem] = []
     for path, raw in raws:
         site_dir = (root / str(raw.get("site_dir") or "site")).resolve()
         if not site_dir.is_relative_to(base_dir):
