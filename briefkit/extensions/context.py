@@ -141,9 +141,10 @@ class BriefExtension(Extension):
 
     @property
     def context(self) -> PageContext:
-        """Resolved at the first use in each conversion (MkDocs adds its processor late)."""
+        """Resolved at the first use in each conversion: options, then the engine's context."""
         if self.holder.context is None:
-            context = resolve(self.getConfigs())
+            given = {k: v for k, v in self.getConfigs().items() if v not in ("", None)}
+            context = resolve({**engine_page(self.md), **given})
             if self.holder.page is not None:
                 path, source, src_uri = self.holder.page
                 context.path, context.source = path, source
@@ -162,13 +163,44 @@ class BriefExtension(Extension):
         return self._glossary if self._glossary is not None else self.context.glossary()
 
 
+ENGINE_CONTEXT = "rendering_context"  # Zensical's page context, a preprocessor of this name
+
+
+def engine_page(md: Markdown | None) -> dict[str, Any]:
+    """What the engine converting the page says of it, as options.
+
+    Zensical (which runs Markdown extensions but no MkDocs plugin) registers
+    its rendering context as a preprocessor holding the page (``path``) and
+    the configuration (``root_dir``, ``docs_dir``, ``theme.language``), for
+    extensions to read; MkDocs has no such context: there the plugin names
+    the page (:meth:`BriefExtension.begin_page`).
+    """
+    if md is None or ENGINE_CONTEXT not in md.preprocessors:
+        return {}
+    processor = md.preprocessors[ENGINE_CONTEXT]
+    page, config = getattr(processor, "page", None), getattr(processor, "config", None)
+    if page is None or not isinstance(config, dict):
+        return {}
+    root = Path(str(config.get("root_dir") or Path.cwd()))
+    docs_dir = (root / str(config.get("docs_dir") or "docs")).resolve()
+    path = Path(str(getattr(page, "path", "") or ""))
+    if path.is_absolute() and path.is_relative_to(docs_dir):
+        path = path.relative_to(docs_dir)
+    theme = config.get("theme")
+    lang = theme.get("language") if isinstance(theme, dict) else None
+    found = {"root": str(root), "docs_dir": str(docs_dir), "page": path.as_posix()}
+    return {**found, "engine_lang": lang} if lang else found
+
+
 def resolve(options: dict[str, Any]) -> PageContext:
     """The page context from the options: the page, its edition and that edition's language."""
     root = Path(options.get("root") or Path.cwd())
     docs = options.get("docs_dir")
     docs_dir = Path(docs) if docs else None
     edition = edition_in(root, docs_dir) if docs_dir is not None else None
-    lang = options.get("lang") or (edition.lang if edition is not None else FALLBACK)
+    # The page's language: the option when given, else its edition's, else the engine's.
+    lang = options.get("lang") or (edition.lang if edition else None)
+    lang = lang or options.get("engine_lang") or FALLBACK
     page = str(options.get("page") or "")
     path, source = "<text>", ""
     if docs_dir is not None and page and (docs_dir / page).is_file():
