@@ -1,17 +1,19 @@
-"""The MkDocs plugin: only what needs every page, or every edition.
+"""The MkDocs plugin: glue between MkDocs and the generator's engine-free parts.
 
-The pages themselves are converted by the generator's Markdown extensions
-(``briefkit.extensions``), which load by name and run without this plugin,
-under any tool that runs Python-Markdown. The plugin adds what one page
-cannot know: "cited in" and "mentioned in" lists, each page's JSON-LD, the
-"cite this brief" files, the links between editions, the internal-link
-check, and the generator's theme files.
+The pages are converted by the generator's Markdown extensions
+(``briefkit.extensions``), which run under any tool that runs
+Python-Markdown; the plugin installs them, names each page for them, adds the
+theme files and the links between editions, and checks internal links. What
+needs every page ("cited in" and "mentioned in" lists, JSON-LD, the "cite
+this brief" block and files, sitemaps) is a pass over the built HTML
+(:mod:`briefkit.site.finish`), which the plugin runs once MkDocs has written
+the edition, and which works as well on pages another engine wrote.
 """
 
 from __future__ import annotations
 
 import logging
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +22,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from briefkit.assembly.harvest import CrossPageFacts, page_title
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.core.editions import Edition, edition_for
@@ -32,17 +32,16 @@ from briefkit.core.problems import LOGGER, collecting, relpath, report
 from briefkit.core.sources import read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
-from briefkit.site.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
+from briefkit.site.finish import JSONLD_MARK, finish_edition
+from briefkit.site.metadata import BriefInfo
 from briefkit.site.theme import (
     THEME_DIR,
     alternates,
-    folder_sitemaps,
     template_words,
     valid_toggles,
 )
 
 log = get_plugin_logger(__name__)
-CITE_MARKER = "[CITE]"
 
 
 class _Forward(logging.Handler):
@@ -65,15 +64,6 @@ def escape_meta(value: Any) -> Any:
     return value
 
 
-def plain_title(page: Page, html: str = "") -> str:
-    """The page's title as text, by the rule the PDF follows too (``page_title``).
-
-    The front matter is HTML-escaped for Material by then: its title is unescaped.
-    """
-    meta = {"title": unescape(str(page.meta.get("title") or ""))}
-    return page_title(meta, html, unescape(str(page.title or page.file.src_uri)))
-
-
 class BriefPlugin(BasePlugin[PluginOptions]):
     """Cited-in and mentioned-in lists, JSON-LD, cite files, editions and theme.
 
@@ -90,8 +80,6 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.link_collector = LinkCollectorExtension(self.links)
         self.bibliography = Bibliography({})
         self.info: BriefInfo | None = None
-        self.page_urls: list[str] = []
-        self.facts = CrossPageFacts()
         self.forward: _Forward | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -124,7 +112,6 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.info = BriefInfo.from_meta(
             home, config.site_url or "", self.edition.lang, dict(config), publisher
         )
-        self.page_urls, self.facts = [], CrossPageFacts()
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
@@ -171,20 +158,6 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         page.meta = escape_meta(page.meta)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """MkDocs' ``page_content`` event: what the page cites; the home page's cite block."""
-        if not self.config.enabled or self.edition is None or self.info is None:
-            return html
-        self.facts.record(page.url, plain_title(page, html), html)
-        if page.is_homepage:
-            stem = Path(self.edition.pdf_name).stem
-            files = {
-                name: get_relative_url(f"{stem}.{suffix}", page.url)
-                for name, suffix in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
-            }
-            html = html.replace(f"<p>{CITE_MARKER}</p>", cite_block(self.info, files))
-        return html
-
     def on_page_context(
         self,
         context: TemplateContext,
@@ -193,29 +166,14 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         config: MkDocsConfig,
         nav: Navigation,
     ) -> TemplateContext:
-        """MkDocs' ``page_context`` event: the page's JSON-LD, for the template."""
-        if not self.config.enabled or self.info is None:
-            return context
-        cited = self.facts.cited.get(page.url, [])
-        sources = [self.bibliography[k] for k in cited if k in self.bibliography]
-        description = unescape(str(page.meta.get("description") or config.site_description or ""))
-        url = page.canonical_url or config.site_url or ""
-        context["brief_jsonld"] = json_ld(self.info, plain_title(page), url, description, sources)
+        """MkDocs' ``page_context`` event: the mark where the pass writes the JSON-LD."""
+        if self.config.enabled:
+            context["brief_jsonld"] = JSONLD_MARK
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """MkDocs' ``post_page`` event: "cited in" and "mentioned in" lists, valid toggles."""
-        if not self.config.enabled or self.edition is None:
-            return output
-
-        def target(url: str, anchor: object) -> str:
-            fragment = f"fn:{anchor}" if isinstance(anchor, int) else str(anchor)
-            return f"{get_relative_url(url, page.url)}#{fragment}"
-
-        if page.url != "404.html":
-            self.page_urls.append(page.url)
-        output = valid_toggles(output)
-        return self.facts.fill(output, self.edition.words, target, target)
+        """MkDocs' ``post_page`` event: Material's toggles made valid."""
+        return valid_toggles(output) if self.config.enabled else output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -226,25 +184,16 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         return valid_toggles(output_content)  # the 404 page, rendered without a Page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """MkDocs' ``post_build`` event: the link check, the cite files, the sitemaps."""
+        """MkDocs' ``post_build`` event: the link check, then the pass over the built pages."""
         if not self.config.enabled or self.edition is None or self.info is None:
             return
         docs = Path(config.docs_dir)
         sources = {src: read_page(docs / src).text for src in self.links if (docs / src).is_file()}
         for problem in check_links(docs, self.links, sources):
             report(problem)
-        # "Cite this brief" files beside the edition's PDF; never without an author
-        # (the front-matter check names the missing field).
-        site = Path(config.site_dir)
-        stem = Path(self.edition.pdf_name).stem
-        if self.info.author.strip():
-            (site / f"{stem}.bib").write_text(bibtex(self.info), encoding="utf-8")
-            (site / f"{stem}.ris").write_text(ris(self.info), encoding="utf-8")
-            (site / f"{stem}.json").write_text(csl_json(self.info), encoding="utf-8")
-        # Where Material's language selector looks for sitemaps (see briefkit.site.theme).
-        own = self.edition.site_url
-        for folder, text in folder_sitemaps(self.page_urls, self.publication_editions, own).items():
-            (site / folder / "sitemap.xml").write_text(text, encoding="utf-8")
+        # The cross-page work, on the built pages: what any engine's build needs too.
+        site, alternate = Path(config.site_dir), self.publication_editions
+        finish_edition(self.edition, site, self.info, self.bibliography, alternate)
         self._stop_forwarding()
 
     def on_build_error(self, *, error: Exception) -> None:
