@@ -160,3 +160,18 @@ def test_exclude_docs_leaves_pages_out_of_every_list(brief: Path) -> None:
     assert "brouillon.md" not in edition_pages(edition)
     assert cited_keys((brief / "docs/fr/brouillon.md").read_text()) == ("absent2020",)
     assert all(t.term != "Zz" for t in load_glossary(edition.docs_dir, "brouillon.md")[0].terms)
+
+
+def test_a_disabled_plugin_leaves_pages_as_they_are() -> None:
+    from briefkit.site.plugin import BriefPlugin
+
+    plugin = BriefPlugin()
+    errors, warnings = plugin.load_config({"enabled": False})
+    assert (errors, warnings) == ([], [])
+    page = '<input type="checkbox" id="__drawer" autocomplete="off">'
+    assert plugin.on_post_page(page, page=None, config=None) == page  # type: ignore[arg-type]
+    assert plugin.on_page_context({}, page=None, config=None, nav=None) == {}  # type: ignore[arg-type]
+    enabled = BriefPlugin()
+    enabled.load_config({})
+    assert enabled.config.enabled is True
+    assert 'autocomplete="off"' not in enabled.on_post_page(page, page=None, config=None)  # type: ignore[arg-type]
