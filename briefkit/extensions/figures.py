@@ -136,7 +136,8 @@ class FigureTreeprocessor(Treeprocessor):
 def svg_size(path: Path) -> tuple[int, int] | None:
     """An SVG file's size in CSS pixels: its width and height, else its viewBox."""
     try:
-        root = next(etree.iterparse(path, events=("start",)))[1]
+        with path.open("rb") as handle:  # closed though only the first tag is read
+            root = next(etree.iterparse(handle, events=("start",)))[1]
     except (etree.ParseError, OSError, StopIteration):
         return None
     width, height = (LENGTH_RE.match(root.get(name) or "") for name in ("width", "height"))
