@@ -32,7 +32,7 @@ HWASONG_FR = "Famille de missiles nord-coréens."
 
 def make_term(name: str, aliases: tuple[str, ...], definition: str, slug: str) -> Term:
     page = f"glossaire/{slug}.md"
-    return Term(name, aliases, definition, page, f"docs/fr/{page}", 4)
+    return Term(name, (name,), aliases, definition, page, f"docs/fr/{page}", 4)
 
 
 def french_terms() -> list[Term]:
@@ -458,6 +458,7 @@ def test_a_good_term_page_is_loaded(docs: Path) -> None:
     assert glossary.terms == [
         Term(
             term="Quad",
+            names=("Quad", "Dialogue quadrilatéral pour la sécurité"),
             aliases=("Quad",),
             definition="Partenariat diplomatique informel.",
             page="glossaire/quad.md",
@@ -602,7 +603,7 @@ def test_the_real_glossaries_load_without_problems(lang: str) -> None:
         "glossaire/kn-25.md",
         "glossaire/quad.md",
     ]
-    assert all(t.definition and t.aliases for t in glossary.terms)
+    assert all(t.definition and t.names and t.aliases for t in glossary.terms)
 
 
 # --------------------------------------------------------------------------------------

@@ -22,14 +22,16 @@ TERMS = [
     Term(
         "Quad",
         ("Quad",),
+        ("Quad",),
         'Dialogue <b>informel</b> & "quadrilatéral".',
         "glossaire/quad.md",
         "x",
         1,
     ),
-    Term("KN-25", ("KN-25",), "Lance-roquettes.", "glossaire/kn-25.md", "x", 1),
+    Term("KN-25", ("KN-25",), ("KN-25",), "Lance-roquettes.", "glossaire/kn-25.md", "x", 1),
     Term(
         "Hwasong-18",
+        ("Hwasong-18",),
         ("Hwasong-18", "Hwasong"),
         "Missile.",
         "glossaire/hwasong-18.md",

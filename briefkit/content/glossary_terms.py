@@ -25,6 +25,7 @@ class Term:
     """One glossary entry, as written in its page's front matter."""
 
     term: str
+    names: tuple[str, ...]
     aliases: tuple[str, ...]
     definition: str
     page: str  # source path relative to docs_dir, e.g. "glossaire/quad.md"
@@ -71,6 +72,7 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
         return None, [Problem(where, line, msg)]
     term = Term(
         str(entry["term"]),
+        _strings(entry["names"]),
         _strings(entry["aliases"]),
         " ".join(str(entry["definition"]).split()),
         path.relative_to(docs_dir).as_posix(),

@@ -34,6 +34,7 @@ from briefkit.extensions.citations import (
 from briefkit.extensions.context import BriefExtension, protect
 
 MARK = "brief-editor-placeholder"
+START = EDITOR_NOTE_START  # the old name; the syntax is core.grammar's
 
 
 def mark(number: int) -> str:
