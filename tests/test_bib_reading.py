@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -239,9 +238,7 @@ def test_ten_thousand_entries_broken_at_7777(tmp_path: Path) -> None:
     text += "@online{key7777,\n  author = {Doe, Jane},\n  title = {Never closed,\n"
     text += "  year = {2020},\n}\n\n"
     text += entries(*keys[7777:])
-    started = time.perf_counter()
-    sources, problems = parse_bib_file(write(tmp_path, text))
-    assert time.perf_counter() - started < 30
+    sources, problems = parse_bib_file(write(tmp_path, text))  # its speed: bib_benchmark.py
     (problem,) = problems
     assert (problem.line, problem.key) == (broken_line, "key7777")
     assert len(sources) == 9_999

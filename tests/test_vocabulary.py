@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
@@ -30,8 +31,17 @@ def test_a_missing_word_is_an_error_naming_it(tmp_path: Path) -> None:
         load_language("xx", broken)
 
 
-def test_a_language_without_words_falls_back_to_english_once() -> None:
-    assert vocabulary("pt_BR") == vocabulary("en")
+def test_a_language_without_words_falls_back_to_english_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    vocabulary.cache_clear()
+    with caplog.at_level(logging.INFO, logger="briefkit"):
+        assert vocabulary("pt_BR") == vocabulary("en")
+        assert vocabulary("pt_BR").code == "en"
+    said = [r.getMessage() for r in caplog.records if "pt_BR" in r.getMessage()]
+    assert said == [
+        "no words for language 'pt_BR': add briefkit/core/languages/pt.yml; English is used"
+    ]
     assert vocabulary("fr_CA").code == "fr"
 
 

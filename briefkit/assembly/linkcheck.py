@@ -9,7 +9,6 @@ command and the build (through the plugin) use the same two pieces.
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.core.problems import Problem, line_of, relpath
-from briefkit.extensions.context import resolve
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem, relpath
 
 EXTERNAL = ("http://", "https://", "mailto:", "data:")
 
@@ -40,8 +39,7 @@ class LinkCollector(Treeprocessor):
         self.ext = extension
 
     def run(self, root: etree.Element) -> None:
-        page = self.ext.page or resolve(self.md, {}).src_uri
-        sink = self.ext.pages.setdefault(page, PageLinks())
+        sink = self.ext.pages.setdefault(self.ext.page, PageLinks())
         for el in root.iter():
             if el.get("id"):
                 sink.ids.add(el.get("id", ""))
@@ -52,7 +50,7 @@ class LinkCollector(Treeprocessor):
 
 
 class LinkCollectorExtension(Extension):
-    """Collects into ``pages`` (by page path); ``page`` names it when MkDocs does not."""
+    """Collects into ``pages`` (by page path); whoever converts names the ``page``."""
 
     def __init__(self, pages: dict[str, PageLinks], page: str = "") -> None:
         self.pages, self.page = pages, page
@@ -69,35 +67,30 @@ def check_links(
     """Every internal link reaches a page (or file) and, when it names one, an anchor."""
     problems = []
     for src, links in pages.items():
+        locator, where = Locator(sources.get(src, "")), relpath(docs_dir / src)
         for href in links.hrefs:
-            if href.startswith(EXTERNAL):
-                continue
-            path, _, anchor = href.partition("#")
-            target = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
-            )
-            where = relpath(docs_dir / src)
-            line = _line_of_link(sources.get(src, ""), href)
-            if target not in pages and not (docs_dir / target).is_file():
-                problems.append(
-                    Problem(
-                        where,
-                        line,
-                        f"dead link '{href}': no page {target} in "
-                        f"{relpath(docs_dir)}; fix the path",
-                    )
-                )
-            elif anchor and target in pages and anchor not in pages[target].ids:
-                problems.append(
-                    Problem(
-                        where,
-                        line,
-                        f"dead anchor '#{anchor}' in '{href}': {target} has no such heading or id",
-                    )
-                )
+            message = _dead(href, src, docs_dir, pages)
+            if message:  # the line is looked for only then: most links are sound
+                problems.append(Problem(where, _line_of_link(locator, href), message))
     return problems
 
 
-def _line_of_link(text: str, href: str) -> int:
-    match = re.search(r"\]\(\s*<?" + re.escape(href), text)
-    return line_of(text, match.start()) if match else 1
+def _dead(href: str, src: str, docs_dir: Path, pages: dict[str, PageLinks]) -> str:
+    """What is wrong with ``href`` on page ``src`` ("" when it leads somewhere)."""
+    if href.startswith(EXTERNAL):
+        return ""
+    path, _, anchor = href.partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
+    if target not in pages and not (docs_dir / target).is_file():
+        return f"dead link '{href}': no page {target} in {relpath(docs_dir)}; fix the path"
+    if anchor and target in pages and anchor not in pages[target].ids:
+        return f"dead anchor '#{anchor}' in '{href}': {target} has no such heading or id"
+    return ""
+
+
+def _line_of_link(locator: Locator, href: str) -> int:
+    """The link's line: written ``](href``, ``](<href>`` or as a reference definition."""
+    for needle in (f"]({href}", f"](<{href}", f"]: {href}"):
+        if (offset := locator.offset(needle)) >= 0:
+            return locator.line_at(offset)
+    return 1

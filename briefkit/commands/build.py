@@ -22,11 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from briefkit.assembly.assemble import AssembledEdition, assemble_all
+from briefkit.assembly.assemble import AssembledEdition, assemble_all, load_mkdocs_config
+from briefkit.core.configfile import resolve_names
 from briefkit.core.editions import Edition, Publication, load_publication, source_date_epoch
 from briefkit.core.problems import BriefError, BuildFailed, MessageCollector, Problem, collect
 from briefkit.core.sidebyside import side_by_side
@@ -46,8 +46,10 @@ def build_edition(edition: Edition, site_dir: Path, config: MkDocsConfig | None 
     logger.addHandler(collector)
     try:
         if config is None:
-            config = load_config(str(edition.config_file), site_url=edition.site_url)
+            config = load_mkdocs_config(edition)
         config["site_dir"], config["strict"] = str(site_dir), True
+        # Material's !!python/name: values, kept as names while checking, imported to build.
+        config["mdx_configs"] = resolve_names(config.mdx_configs)
         mkdocs_build(config)
     except MkDocsException as err:
         details = "".join(f"\n  {m}" for m in collector.messages)

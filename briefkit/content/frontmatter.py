@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from briefkit.content.dates import invalid_dates
-from briefkit.core.problems import Problem, line_of
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem
 from briefkit.core.sources import PageSource
 
 PAGE_FIELDS = ("title", "description")
@@ -37,27 +38,22 @@ def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
     ]
     problems += markup_warnings(page)
     for name, fix in invalid_dates(page.meta):
-        line = _line_of_field(page.text, name)
+        line = Locator(page.text).field(name)
         message = f"{name} {str(page.meta[name])!r} is not a date: {fix}"
         problems.append(Problem(page.where, line, message))
     return problems
 
 
-def _line_of_field(text: str, name: str) -> int:
-    match = re.search(rf"^{re.escape(name)}\s*:", text, re.M)
-    return line_of(text, match.start()) if match else 1
-
-
 def markup_warnings(page: PageSource) -> list[Problem]:
     """Front matter is text: say so when a value looks like HTML, which is shown as typed."""
-    problems = []
+    problems, locator = [], Locator(page.text)
     for name, value in _strings(page.meta):
         tag = TAG.search(value)
         if tag:
             problems.append(
                 Problem(
                     page.where,
-                    _line_of_field(page.text, name.split(".")[0]),
+                    locator.field(name.split(".")[0]),
                     f"'{name}' holds markup ({tag[0][:30]!r}): front matter is shown as "
                     "text, tags and all; write plain words",
                     severity="warning",

@@ -10,16 +10,13 @@ allowed), so the generator and MkDocs always agree on where the body starts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from briefkit.core.grammar import FRONT_MATTER_RE as FRONT_MATTER
 from briefkit.core.problems import Problem, relpath
-
-# MkDocs' own rule (mkdocs.utils.meta): the block must close for it to count.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
 class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

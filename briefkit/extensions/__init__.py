@@ -56,6 +56,33 @@ class BriefExtensions(Extension):
             part.begin_page(path, source, src_uri)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        """Register every processor. Python-Markdown runs higher priorities first:
+
+        ============  ==================  ========  ====================================
+        kind          name                priority  runs after / before
+        ============  ==================  ========  ====================================
+        inline        editor-note         176       escapes (180), code spans (190);
+                                                    before citations, so theirs stay inside
+        inline        citation            175       before links (160), references (170)
+        inline        citation-unclosed   174       reports ``[@key`` left open
+        tree          figures             18        inline (20); before the notes, so
+                                                    captions' citations number in order
+        tree          editor-notes        17.5      before citation-notes: notes' own
+                                                    citations are written out, not numbered
+        tree          citation-notes      17        numbers notes in reading order
+        tree          editor-notes-list   16.9      the editors' list after the authors'
+        tree          bibliography        16        ``[BIBLIOGRAPHY]``
+        tree          glossary            15        after notes and bibliography (skipped)
+        tree          brief-dates         14        ``[DATES]``
+        tree          typography          6         after abbr (7), attr_list (8);
+                                                    before toc (5), which copies headings
+        tree          passages            4.5       after toc; before print (4)
+        tree          external-links      3         last: every link exists by then
+        ============  ==================  ========  ====================================
+
+        Beside them, ``briefkit.assembly.linkcheck`` registers brief-links (1) and
+        the PDF's ``print_tree`` print (4).
+        """
         for part in self.parts:
             part.extendMarkdown(md)
         ExternalLinkExtension().extendMarkdown(md)

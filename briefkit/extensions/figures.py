@@ -30,7 +30,7 @@ from typing import Any
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.core.problems import Problem, line_of, report
+from briefkit.core.problems import Problem, report
 from briefkit.extensions.context import BriefExtension
 
 WEB_ONLY = "brief-web-only"  # left out of the PDF
@@ -85,8 +85,7 @@ class FigureTreeprocessor(Treeprocessor):
         for image in images:
             self._size(image)
             if not (image.get("alt") or "").strip():
-                at = state.source.find(f"]({image.get('src')}")
-                line = line_of(state.source, at) if at >= 0 else 1
+                line = self.ext.context.locator.line(f"]({image.get('src')}")
                 problem = Problem(
                     state.path,
                     line,
@@ -137,7 +136,8 @@ class FigureTreeprocessor(Treeprocessor):
 def svg_size(path: Path) -> tuple[int, int] | None:
     """An SVG file's size in CSS pixels: its width and height, else its viewBox."""
     try:
-        root = next(etree.iterparse(path, events=("start",)))[1]
+        with path.open("rb") as handle:  # closed though only the first tag is read
+            root = next(etree.iterparse(handle, events=("start",)))[1]
     except (etree.ParseError, OSError, StopIteration):
         return None
     width, height = (LENGTH_RE.match(root.get(name) or "") for name in ("width", "height"))

@@ -87,11 +87,14 @@ def _characters(path: Path) -> frozenset[int]:
     """The code points a font file draws (every face of a collection)."""
     quiet = logging.getLogger("fontTools")
     level, quiet.level = quiet.level, logging.ERROR  # its notes on odd tables are not ours
+    opened: TTCollection | TTFont | None = None
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
-            fonts = TTCollection(str(path), lazy=True).fonts
+            opened = TTCollection(str(path), lazy=True)
+            fonts = list(opened.fonts)
         else:
-            fonts = [TTFont(str(path), lazy=True)]
+            opened = TTFont(str(path), lazy=True)
+            fonts = [opened]
         codes: set[int] = set()
         for font in fonts:
             # Code points are all we need: numbered glyph names spare decoding the
@@ -101,6 +104,8 @@ def _characters(path: Path) -> frozenset[int]:
         return frozenset(codes)
     finally:
         quiet.level = level
+        if opened is not None:
+            opened.close()  # lazy fonts keep their file open until closed
 
 
 def undrawn(chars: Iterable[str], settings: FontSettings) -> list[str]:

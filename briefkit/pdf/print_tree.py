@@ -9,7 +9,6 @@ between pages become links inside the document, and web-only parts go.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -20,10 +19,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.assembly.assemble import AssembledEdition
-from briefkit.assembly.harvest import harvest
+from briefkit.assembly.harvest import CrossPageFacts, page_title
 from briefkit.core.problems import BriefError, collect
-from briefkit.extensions.bibliography_page import Citing, fill_cited_in
-from briefkit.extensions.glossary import fill_mentions
 
 WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
 CALLS = {"fnref": "fn", "edref": "ed"}  # call id prefix -> note id prefix
@@ -153,39 +150,24 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
     """
     edition = assembled.edition
     context = PrintContext(assembled.print_order, edition.docs_dir)
-    citing: dict[str, list[Citing]] = {}
-    mentions: dict[str, list[tuple[str, str]]] = {}
+    facts = CrossPageFacts()
     converted = []
     with collect() as problems:
         for src in assembled.print_order:
             page = assembled.pages[src]
             context.current = src
             page_html = assembled.converter(src, PrintExtension(context)).convert(page.body)
-            title = str(page.meta.get("title") or src)
-            facts = harvest(page_html)
-            for key, note in facts.uses:
-                citing.setdefault(key, []).append(Citing(src, title, note))
-            for term_page in facts.mentions:
-                mentions.setdefault(term_page, []).append((src, title))
+            title = page_title(page.meta, page_html, src)
+            facts.record(src, title, page_html)
             converted.append(PrintPage(src, page.meta, title, page_html))
     if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
     words = edition.words
     for page in converted:
-        page.body = fill_cited_in(
-            page.body, citing, words, lambda src, note: f"#{slug(src)}--fn:{note}"
-        )
-        page.body = fill_mentions(
-            page.body, mentions, words, lambda src, anchor: f"#{slug(src)}--{anchor}"
+        page.body = facts.fill(
+            page.body,
+            words,
+            lambda src, note: f"#{slug(src)}--fn:{note}",
+            lambda src, anchor: f"#{slug(src)}--{anchor}",
         )
     return converted
-
-
-def table_of_contents(pages: list[PrintPage], heading: str, skip: str) -> str:
-    """A list of the document's chapters; CSS adds leaders and page numbers."""
-    items = "".join(
-        f'<li><a href="#{slug(p.src)}">{html.escape(p.title)}</a></li>'
-        for p in pages
-        if p.src != skip
-    )
-    return f'<nav class="brief-toc"><h2>{html.escape(heading)}</h2><ol>{items}</ol></nav>'
