@@ -13,15 +13,18 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from briefkit.content.files import climbs_out
+from briefkit.content.policy import is_remote
 from briefkit.core.problems import Problem, line_of, relpath
 from briefkit.extensions.context import resolve
 
-EXTERNAL = ("http://", "https://", "mailto:", "data:")
+EXTERNAL = ("http://", "https://", "mailto:")
 
 
 @dataclass
@@ -70,15 +73,25 @@ def check_links(
     problems = []
     for src, links in pages.items():
         for href in links.hrefs:
-            if href.startswith(EXTERNAL):
-                continue
+            if href.startswith(EXTERNAL) or is_remote(href):
+                continue  # another site; any other scheme is the content policy's to name
             path, _, anchor = href.partition("#")
+            path = unquote(path.partition("?")[0])
             target = (
                 posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
             )
             where = relpath(docs_dir / src)
             line = _line_of_link(sources.get(src, ""), href)
-            if target not in pages and not (docs_dir / target).is_file():
+            if climbs_out(src, href) or target.startswith("/"):
+                problems.append(
+                    Problem(
+                        where,
+                        line,
+                        f"'{href}' leads out of {relpath(docs_dir)}: only the brief's own files "
+                        "are published; copy the file into that folder and link it there",
+                    )
+                )
+            elif target not in pages and not (docs_dir / target).is_file():
                 problems.append(
                     Problem(
                         where,

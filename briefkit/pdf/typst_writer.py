@@ -208,7 +208,8 @@ class TypstWriter:
         """An image of the brief's own files, with its alt text; else a problem."""
         src, alt = el.get("src") or "", (el.get("alt") or "").strip()
         parts = urlsplit(src)
-        path = Path(unquote(parts.path)).resolve() if parts.scheme in ("", "file") else None
+        local = parts.scheme in ("", "file") and posixpath.isabs(unquote(parts.path))
+        path = Path(unquote(parts.path)).resolve() if local else None
         name = posixpath.basename(parts.path) or src
         if path is None or not path.is_relative_to(self.root):
             message = f"image {src}: the PDF prints only files inside the brief; ship the file"

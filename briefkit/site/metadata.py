@@ -23,6 +23,7 @@ from pybtex.exceptions import PybtexError
 
 from briefkit.bib.reader import Source
 from briefkit.content.dates import BriefDates
+from briefkit.content.policy import script_json
 from briefkit.core.sources import parse_date
 from briefkit.core.vocabulary import Vocabulary, vocabulary
 from briefkit.extensions.typography import space_html
@@ -259,5 +260,5 @@ def json_ld(
         },
         "citation": [cited_work(s) for s in cited],
     }
-    # "</" inside a string would close the script element early.
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # No value can close the script element or start a comment in it.
+    return script_json(data, indent=1)

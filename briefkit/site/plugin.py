@@ -33,6 +33,8 @@ from briefkit.core.sources import read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions.bibliography_page import Citing, fill_cited_in
 from briefkit.extensions.glossary import fill_mentions
+from briefkit.site.copies import keep_own_files
+from briefkit.site.csp import with_csp
 from briefkit.site.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.site.theme import (
     THEME_DIR,
@@ -131,6 +133,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             logging.getLogger(LOGGER).addHandler(self.forward)
         return config
 
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """``on_files``: only the brief's own files, with the bytes the build read (SVGs safe)."""
+        return keep_own_files(files, Path(config.docs_dir))
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # The build read every page already (checks, assembly): MkDocs gets that text.
         return read_text(Path(config.docs_dir) / page.file.src_uri)
@@ -187,12 +193,14 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             output = fill_cited_in(output, self.citing, words, target)
         if "brief-mentioned-in" in output:
             output = fill_mentions(output, self.mentions, words, target)
-        return output
+        return with_csp(output, page.content or "")
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return valid_toggles(output_content)  # the 404 page, rendered without a Page
+        # The 404 page, rendered without a Page (sitemap.xml is no HTML: no policy).
+        output = valid_toggles(output_content)
+        return with_csp(output) if template_name.endswith(".html") else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         docs = Path(config.docs_dir)
