@@ -235,3 +235,12 @@ def publication_of(edition: Edition) -> Publication:
     if publication.for_config(edition.config_file) is None:
         return Publication(edition.config_file.parent, (edition,), base, _is_local(base))
     return publication
+
+
+def bib_dir_of(raw: dict[str, Any]) -> str:
+    """The ``bib_dir`` option of the generator's extensions in a configuration as written."""
+    for item in raw.get("markdown_extensions") or []:
+        if isinstance(item, dict) and "briefkit.extensions" in item:
+            options = item["briefkit.extensions"] or {}
+            return str(options.get("bib_dir", "bib")) if isinstance(options, dict) else "bib"
+    return "bib"

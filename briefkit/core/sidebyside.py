@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
+from briefkit.core.oserrors import os_error_message
 from briefkit.core.problems import BuildFailed
 
 T = TypeVar("T")
@@ -40,6 +41,8 @@ def _in_child(job: Callable[[], object], pipe: Connection) -> None:
         pipe.send(("done", job()))
     except BuildFailed as failure:
         pipe.send(("failed", str(failure)))
+    except OSError as err:  # a full disk in a forked stage: one line, never a traceback
+        pipe.send(("failed", os_error_message(err)))
     pipe.close()
 
 
