@@ -17,7 +17,7 @@ from typing import Any
 from briefkit.content.glossary_terms import Glossary, collation_key
 from briefkit.core.editions import Edition
 from briefkit.core.problems import Problem, relpath
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 
 GLOSSARY_MARKER = "[GLOSSARY]"
 
@@ -102,7 +102,7 @@ def _with_terms(pages: list[str], docs_dir: Path, glossary: Glossary) -> list[st
     if not extra:
         return pages
     index = next(
-        (i for i, page in enumerate(pages) if GLOSSARY_MARKER in read_text(docs_dir / page)),
+        (i for i, page in enumerate(pages) if GLOSSARY_MARKER in read_page(docs_dir / page).text),
         len(pages) - 1,
     )
     return [*pages[: index + 1], *extra, *pages[index + 1 :]]

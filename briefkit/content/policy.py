@@ -35,6 +35,11 @@ POLICY_FILE = Path(__file__).with_name("html_policy.yml")
 # characters and spaces, before they read its scheme ("java\tscript:").
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Deeper nesting than this (lists in lists, quotes in quotes) is refused: no brief
+# needs it, browsers slow down on it, and the PDF engine stops at its parsing depth.
+MAX_DEPTH = 40
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})  # fmt: skip
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster"})
 
 
@@ -94,7 +99,7 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
 def sanitize(html: str) -> str:
     """``html`` with everything the policy does not allow removed (nh3)."""
     rules = policy()
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(rules.tags),
         clean_content_tags={"script", "style"},
@@ -105,6 +110,9 @@ def sanitize(html: str) -> str:
         url_schemes=set(rules.url_schemes),
         filter_style_properties=set(rules.style_properties),
     )
+    # html5ever writes the no-break spaces of French typography as entities: the
+    # character itself is as safe, and what the rest of the generator reads.
+    return cleaned.replace("&nbsp;", "\u00a0")
 
 
 @dataclass(frozen=True)
@@ -120,12 +128,24 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.rules = rules
         self.found: list[Finding] = []
+        self.depth = 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth -= 0 if tag in VOID else 1  # handle_starttag counts it; nothing closes it
         self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 0 if tag in VOID else 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         rules = self.rules
+        self.depth += 0 if tag in VOID else 1
+        if self.depth == MAX_DEPTH + 1:
+            message = (
+                f"the page nests blocks more than {MAX_DEPTH} levels deep (lists in lists, "
+                "quotes in quotes): flatten it; the PDF cannot print it"
+            )
+            self.found.append(Finding((" " * (MAX_DEPTH // 2) + "-", ">" * 8), message))
         if tag not in rules.tags:
             hint = rules.hints.get(tag, rules.hints["default"])
             self.found.append(Finding((f"<{tag}",), f"raw HTML <{tag}> is not published: {hint}"))

@@ -10,8 +10,11 @@ jobs run one after the other. Results come back pickled, so they must be plain d
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -36,7 +39,20 @@ def can_fork() -> bool:
     return len(os.listdir(tasks)) == 1 if tasks.is_dir() else threading.active_count() == 1
 
 
-def _in_child(job: Callable[[], object], pipe: Connection) -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """A killed build stops whole: its forked jobs neither go on writing nor keep its lock."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+def _in_child(job: Callable[[], object], pipe: Connection, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         pipe.send(("done", job()))
     except BuildFailed as failure:
@@ -54,7 +70,7 @@ def side_by_side(jobs: list[Callable[[], T]]) -> list[T]:
     children = []
     for job in jobs[1:]:
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_in_child, args=(job, send))
+        child = context.Process(target=_in_child, args=(job, send, os.getpid()))
         child.start()
         send.close()
         children.append((child, receive))

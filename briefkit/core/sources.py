@@ -245,10 +245,11 @@ def _undecodable(path: Path, err: UnicodeDecodeError) -> PageSource:
     data = read_bytes(path)
     text = normalise_newlines(data.decode("utf-8", errors="replace"))
     line = data.count(b"\n", 0, err.start) + 1
-    kind = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else f"byte 0x{data[err.start]:02x}"
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    kind = "saved as UTF-16" if utf16 else f"byte 0x{data[err.start]:02x}"
     message = (
         f"not UTF-8 ({kind}): re-save the file as UTF-8 in your editor "
-        "(for example `iconv -f latin1 -t utf-8`)"
+        f"(for example `iconv -f {'utf-16' if utf16 else 'latin1'} -t utf-8`)"
     )
     page = PageSource(path, text, body=text)
     page.problems.append(Problem(page.where, line, message))

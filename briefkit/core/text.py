@@ -40,7 +40,7 @@ class Odd:
     @property
     def name(self) -> str:
         code = f"U+{ord(self.char):04X}"
-        return f"{code} ({unicodedata.name(self.char, 'control character')})"
+        return f"{code} ({unicodedata.name(self.char, 'a control character')})"
 
     @property
     def bidi(self) -> bool:

@@ -24,7 +24,7 @@ from markdown.extensions import Extension
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.content.glossary_terms import Glossary, load_glossary
 from briefkit.core.problems import relpath
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import FALLBACK, Vocabulary, vocabulary
 
 OPTIONS: dict[str, list[Any]] = {
@@ -145,7 +145,7 @@ def resolve(md: Markdown | None, options: dict[str, Any]) -> PageContext:
     page = str(options.get("page") or mkdocs.get("page") or "")
     path, source = "<text>", ""
     if docs_dir is not None and page and (docs_dir / page).is_file():
-        path, source = relpath(docs_dir / page), read_text(docs_dir / page)
+        path, source = relpath(docs_dir / page), read_page(docs_dir / page).text
     return PageContext(str(lang), root, docs_dir, page, path, source)
 
 

@@ -123,6 +123,10 @@ def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -
         raise BuildFailed(
             f"PDF ({edition.config_file.name}): Typst: {err.message}{hints}"
         ) from None
+    except RuntimeError as err:  # the query's errors, e.g. Typst's depth limits
+        said = ", ".join(dict.fromkeys(part.strip() for part in str(err).split(",")))
+        hint = "; a page nests lists or quotes too deeply: flatten it" if "depth" in said else ""
+        raise BuildFailed(f"PDF ({edition.config_file.name}): Typst: {said}{hint}") from None
     target = edition.site_dir(site) / edition.pdf_name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -29,7 +30,7 @@ from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.core.editions import Edition, edition_for
 from briefkit.core.problems import LOGGER, collecting, report
-from briefkit.core.sources import read_page, read_text
+from briefkit.core.sources import read_page
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions.bibliography_page import Citing, fill_cited_in
 from briefkit.extensions.glossary import fill_mentions
@@ -139,7 +140,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # The build read every page already (checks, assembly): MkDocs gets that text.
-        return read_text(Path(config.docs_dir) / page.file.src_uri)
+        return read_page(Path(config.docs_dir) / page.file.src_uri).text
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -218,7 +219,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         # Where Material's language selector looks for sitemaps (see briefkit.site.theme).
         own = self.edition.site_url
         for folder, text in folder_sitemaps(self.page_urls, self.publication_editions, own).items():
-            (site / folder / "sitemap.xml").write_text(text, encoding="utf-8")
+            # Page URLs are percent-encoded (a name with a space or an accent); folders are not.
+            (site / unquote(folder) / "sitemap.xml").write_text(text, encoding="utf-8")
         self._stop_forwarding()
 
     def on_build_error(self, *, error: Exception) -> None:
