@@ -40,6 +40,7 @@ from briefkit.core.oserrors import os_error_message
 from briefkit.core.problems import BriefError, BuildFailed, MessageCollector, Problem, collect
 from briefkit.core.sidebyside import side_by_side
 from briefkit.core.sources import snapshot
+from briefkit.site.audit import audit_site
 from briefkit.site.search import index_site
 
 Stage = Callable[[Path], None]
@@ -188,11 +189,22 @@ def _build_and_swap(
             _stage("search index", lambda s: index_site(publication, s), scratch)
         if with_pdf:
             _stage("PDF", lambda s: _export_pdfs(publication, s), scratch)
+        _stage("output check", lambda s: _audit(publication, s), scratch)
         fault_point("before-swap")
         swap(scratch, target)
     finally:  # on any failure, a full disk or an interruption included
         for folder in leftovers:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _audit(publication: Publication, site: Path) -> None:
+    """Stop before publishing anything a browser could run or fetch from elsewhere."""
+    found = audit_site(site, publication.site_url)
+    if found:
+        raise BuildFailed(
+            "the built site holds what may not be published (nothing was published):\n"
+            + "\n".join(f"  {line}" for line in found)
+        )
 
 
 def fault_point(name: str) -> None:

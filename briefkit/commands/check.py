@@ -47,10 +47,16 @@ def run_checks(root: Path, notes: list[str] | None = None) -> list[Problem]:
     """
     try:
         publication = load_publication(root)
-        assembled, problems = assemble_all(publication)
     except BriefError as err:
         return sorted(set(err.problems))
-    problems += site_dir_problems(publication)
+    unsafe = site_dir_problems(publication)
+    try:
+        assembled, problems = assemble_all(publication)
+    except BriefError as err:
+        # MkDocs refuses some of these too, in its own words: ours say where and why.
+        said = [p for p in err.problems if not (unsafe and "'site_dir'" in p.message)]
+        return sorted(set(unsafe + said))
+    problems += unsafe
     for edition in assembled:
         problems += check_pages(edition)
     problems += check_translations(publication, [] if notes is None else notes)

@@ -24,9 +24,9 @@ HOME = "index.md"
 
 def front_matter_problems(page: PageSource, is_home: bool) -> list[Problem]:
     """Invalid YAML, a missing required field, or a date that is no date."""
-    if page.problems:
-        return list(page.problems)
     problems = hidden_characters(page)
+    if page.problems:  # unreadable: what else it holds is named, nothing is checked
+        return [*page.problems, *problems]
     if not page.meta and not page.text.startswith("---"):
         wanted = ", ".join(PAGE_FIELDS + (HOME_FIELDS if is_home else ()))
         message = f"no front matter: start the page with a --- block holding {wanted}"

@@ -155,7 +155,9 @@ class _Reader(HTMLParser):
 
     def _attribute(self, tag: str, name: str, value: str) -> None:
         if not self.rules.allows(tag, name):
-            if name.startswith("on"):
+            if name == "style":
+                self._style(tag, value, every=True)
+            elif name.startswith("on"):
                 why = f"event handler '{name}' on <{tag}> is not published: scripts never run"
                 self.found.append(Finding((name,), f"{why} on the site; remove it"))
             else:
@@ -173,7 +175,7 @@ class _Reader(HTMLParser):
             allowed = ", ".join(f"{s}:" for s in sorted(self.rules.url_schemes))
             self.found.append(
                 Finding(
-                    (value.strip()[:40], f"{scheme}:", name),
+                    (value.strip()[:40], value.partition(":")[2][:30], f"{scheme}:", name),
                     f"'{scheme}:' address in <{tag} {name}> is not published: link to a page "
                     f"of the brief or to a {allowed} address",
                 )
@@ -187,10 +189,10 @@ class _Reader(HTMLParser):
                 )
             )
 
-    def _style(self, tag: str, value: str) -> None:
+    def _style(self, tag: str, value: str, every: bool = False) -> None:
         for declaration in filter(None, (d.strip() for d in value.split(";"))):
             prop = declaration.partition(":")[0].strip().lower()
-            if prop not in self.rules.style_properties:
+            if every or prop not in self.rules.style_properties:
                 message = f"style '{prop}' on <{tag}> is not published: the theme sets the look"
                 self.found.append(Finding((prop, "style"), message))
 

@@ -261,19 +261,22 @@ def _parse_page(path: Path, text: str) -> PageSource:
     try:
         page.meta, offset, page.body = split_front_matter(text)
     except yaml.YAMLError as err:
-        page.problems.append(yaml_problem(page.where, err))
         match = FRONT_MATTER.match(text)
+        page.problems.append(yaml_problem(page.where, err, match[1] if match else None))
         offset = text[: match.end()].count("\n") if match else 0
         page.body = text[match.end() :] if match else text
     page.body_line = offset + 1
     return page
 
 
-def yaml_problem(where: str, err: yaml.YAMLError) -> Problem:
+def yaml_problem(where: str, err: yaml.YAMLError, block: str | None = None) -> Problem:
     """Invalid front matter at YAML's own line and column, with a hint."""
     mark = getattr(err, "problem_mark", None)
     line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
     col = mark.column + 1 if mark is not None else 1
+    if isinstance(err, yaml.reader.ReaderError) and block is not None:
+        line = block.count("\n", 0, err.position) + 2  # a character YAML refuses
+        col = err.position - block.rfind("\n", 0, err.position)
     what = getattr(err, "problem", None) or str(err).splitlines()[0]
     hint = "put values holding ': ', '#', '[' or '{' in quotes"
     return Problem(where, line, f"front matter is not valid YAML ({what}): {hint}", col)
