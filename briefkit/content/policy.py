@@ -31,9 +31,10 @@ import yaml
 from briefkit.core.problems import line_of
 
 POLICY_FILE = Path(__file__).with_name("html_policy.yml")
-# Browsers drop ASCII tabs and newlines anywhere in a URL, and leading control
-# characters and spaces, before they read its scheme ("java\tscript:").
-URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+# Browsers drop ASCII tabs and newlines anywhere in a URL, and leading and
+# trailing control characters and spaces, before they read its scheme
+# ("java\tscript:" is a javascript: URL; "java script:" is a relative one).
+URL_NOISE = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Deeper nesting than this (lists in lists, quotes in quotes) is refused: no brief
 # needs it, browsers slow down on it, and the PDF engine stops at its parsing depth.
