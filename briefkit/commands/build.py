@@ -18,6 +18,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -208,9 +209,13 @@ def _audit(publication: Publication, site: Path) -> None:
 
 
 def fault_point(name: str) -> None:
-    """Where the fault-injection tests stop a build (``BRIEFKIT_FAULT=name``); nothing else."""
-    if os.environ.get("BRIEFKIT_FAULT") == name:
-        os.kill(os.getpid(), 9)
+    """Where the fault-injection tests kill a build (``BRIEFKIT_FAULT=name``) or hold it
+    for a few seconds (``BRIEFKIT_FAULT=hold:name``); nothing else reads it."""
+    fault = os.environ.get("BRIEFKIT_FAULT", "")
+    if fault == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif fault == f"hold:{name}":
+        time.sleep(5)
 
 
 def _export_pdfs(publication: Publication, site: Path) -> None:
