@@ -212,7 +212,9 @@ def test_old_python_dash_m_names_still_run() -> None:
 
 
 def test_python_dash_m_briefkit_dispatches() -> None:
-    done = subprocess.run([sys.executable, "-m", "briefkit", "--help"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefkit", "--help"], capture_output=True, text=True
+    )
     assert done.returncode == 0 and "check" in done.stdout
 
 
