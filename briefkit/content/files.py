@@ -113,15 +113,10 @@ def _link_problem(path: Path) -> Problem:
     )
 
 
-@cache
-def scan_once(docs_dir: Path, signature: tuple[int, int]) -> DocsFiles:
-    return scan(docs_dir)
-
-
 def docs_files(docs_dir: Path) -> DocsFiles:
-    """:func:`scan`, once per state of the folder (its modification time)."""
-    stat = docs_dir.stat() if docs_dir.is_dir() else None
-    return scan_once(docs_dir, (stat.st_mtime_ns, stat.st_ino) if stat else (0, 0))
+    """:func:`scan` of ``docs_dir`` (a few hundred files at most: read afresh each time, so
+    ``mkdocs serve`` sees a figure added a moment ago)."""
+    return scan(docs_dir)
 
 
 def local_file(docs_dir: Path, page: str, src: str) -> Path | None:

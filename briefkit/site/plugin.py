@@ -188,13 +188,14 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
         if page.url != "404.html":
             self.page_urls.append(page.url)
-        output = valid_toggles(output)
+        # First, while the page's content stands as converted: its scripts are never hashed.
+        output = with_csp(valid_toggles(output), page.content or "")
         words = self.edition.words
         if "brief-cited-in" in output:
             output = fill_cited_in(output, self.citing, words, target)
         if "brief-mentioned-in" in output:
             output = fill_mentions(output, self.mentions, words, target)
-        return with_csp(output, page.content or "")
+        return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
