@@ -250,3 +250,25 @@ def test_a_source_edited_during_the_build_changes_nothing_in_it(
     assert "Les ruches" in html and "Changé" not in html
     assert "Bilan des récoltes" in html and "Titre changé" not in html
     assert b"<circle" in (site / "assets" / "carte.svg").read_bytes()
+
+
+def test_typst_s_depth_limit_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import datetime as dt
+    from types import SimpleNamespace
+
+    import briefkit.pdf.export
+    from briefkit.core.problems import BuildFailed
+
+    said = "failed to compile document: maximum parsing depth exceeded"
+
+    def too_deep(*args: object) -> None:
+        raise RuntimeError(", ".join([said] * 50))
+
+    monkeypatch.setattr(briefkit.pdf.export, "compile_pdf", too_deep)
+    edition = SimpleNamespace(config_file=Path("mkdocs.yml"))
+    typeset = SimpleNamespace(assembled=SimpleNamespace(edition=edition))
+    with pytest.raises(BuildFailed) as failure:
+        briefkit.pdf.export.write_pdf(typeset, tmp_path, dt.datetime.now(dt.UTC), 0.0)  # type: ignore[arg-type]
+    assert str(failure.value) == (
+        f"PDF (mkdocs.yml): Typst: {said}; a page nests lists or quotes too deeply: flatten it"
+    )
