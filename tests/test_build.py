@@ -92,7 +92,7 @@ def test_each_source_file_is_read_once_per_build(
         p.resolve()
         for folder in ("docs/fr", "docs/en", "bib")
         for p in (brief_copy / folder).rglob("*")
-        if p.is_file()
+        if p.is_file() and not p.name.startswith(".")  # hidden files are never sources
     )
     # Every page, image and .bib file of the snapshot, each exactly once (and the configs).
     assert sorted(r for r in reads if r.suffix != ".yml") == sources
