@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import types
 from pathlib import Path
 
 import pytest
@@ -174,4 +175,5 @@ def test_a_disabled_plugin_leaves_pages_as_they_are() -> None:
     enabled = BriefPlugin()
     enabled.load_config({})
     assert enabled.config.enabled is True
-    assert 'autocomplete="off"' not in enabled.on_post_page(page, page=None, config=None)  # type: ignore[arg-type]
+    built = types.SimpleNamespace(content="")  # a page as MkDocs converted it
+    assert 'autocomplete="off"' not in enabled.on_post_page(page, page=built, config=None)  # type: ignore[arg-type]

@@ -167,7 +167,8 @@ def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
         page.write_text(re.sub(r"^description: .*$", hostile, text, count=1, flags=re.M), "utf-8")
     build_all(brief_copy, brief_copy / "site", with_pdf=False)
     html = (brief_copy / "site" / "auteur" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(2)<\\/script>" in html  # inside JSON-LD "</" cannot close the script
+    # Inside JSON-LD no "<" is left to close the script or open a comment.
+    assert "\\u003cscript\\u003ealert(2)\\u003c/script\\u003e" in html
     html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
     assert "<script>alert(2)" not in html
     assert '" onload=alert(1)' not in html

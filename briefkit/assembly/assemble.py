@@ -19,8 +19,10 @@ import markdown
 from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 
+from briefkit.bib import hygiene
 from briefkit.bib.canonical import canonical
 from briefkit.bib.reader import Bibliography, bib_files, load_bibliography_dir
+from briefkit.content.files import docs_files, svg_problems
 from briefkit.content.frontmatter import HOME, front_matter_problems
 from briefkit.content.glossary_terms import Glossary, load_glossary
 from briefkit.content.pagelist import edition_pages, missing_nav_pages, print_pages
@@ -155,8 +157,15 @@ def assemble(edition: Edition) -> AssembledEdition:
     bibliography, bib_problems = load_bibliography_dir(bib_dir)
     exclude = str(edition.raw.get("exclude_docs") or "")
     glossary, glossary_problems = load_glossary(edition.docs_dir, exclude)
-    problems += [*bib_problems, *glossary_problems, *missing_nav_pages(edition)]
-    pages = {src: read_page(edition.docs_dir / src) for src in edition_pages(edition)}
+    files = docs_files(edition.docs_dir)
+    problems += [*bib_problems, *glossary_problems, *missing_nav_pages(edition), *files.problems]
+    problems += svg_problems(edition.docs_dir)
+    problems += hygiene.case_twins(bibliography)
+    pages = {
+        src: read_page(edition.docs_dir / src)
+        for src in edition_pages(edition)
+        if files.allows(src)  # never a link to a file elsewhere
+    }
     for src, page in pages.items():
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
@@ -176,13 +185,15 @@ def assemble(edition: Edition) -> AssembledEdition:
 
 
 def canonical_form_problems(bib_dir: Path) -> list[Problem]:
-    """A warning for each ``.bib`` file not in canonical form (review diffs stay small)."""
-    problems = []
+    """A warning for each ``.bib`` file not in canonical form (review diffs stay small);
+    an error for a linked file and for each hidden character (:mod:`briefkit.bib.hygiene`)."""
+    problems = hygiene.link_problems(bib_dir)
     for path in bib_files(bib_dir):
         try:
             text = read_text(path)
         except UnicodeDecodeError:
             continue  # reported as an encoding problem
+        problems += hygiene.text_problems(path, text)
         formatted = canonical(text)
         if formatted is not None and formatted != text:
             problems.append(

@@ -12,15 +12,18 @@ import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from briefkit.content.files import climbs_out
+from briefkit.content.policy import is_remote
 from briefkit.core.locate import Locator
 from briefkit.core.problems import Problem, relpath
 
-EXTERNAL = ("http://", "https://", "mailto:", "data:")
+EXTERNAL = ("http://", "https://", "mailto:")
 
 
 @dataclass
@@ -77,10 +80,16 @@ def check_links(
 
 def _dead(href: str, src: str, docs_dir: Path, pages: dict[str, PageLinks]) -> str:
     """What is wrong with ``href`` on page ``src`` ("" when it leads somewhere)."""
-    if href.startswith(EXTERNAL):
-        return ""
+    if href.startswith(EXTERNAL) or is_remote(href):
+        return ""  # another site; any other scheme is the content policy's to name
     path, _, anchor = href.partition("#")
+    path = unquote(path.partition("?")[0])
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
+    if climbs_out(src, href) or target.startswith("/"):
+        return (
+            f"'{href}' leads out of {relpath(docs_dir)}: only the brief's own files "
+            "are published; copy the file into that folder and link it there"
+        )
     if target not in pages and not (docs_dir / target).is_file():
         return f"dead link '{href}': no page {target} in {relpath(docs_dir)}; fix the path"
     if anchor and target in pages and anchor not in pages[target].ids:

@@ -25,7 +25,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from briefkit.core.editions import Edition
 from briefkit.core.options import PLUGIN, PluginOptions, plugin_options
 from briefkit.core.problems import Problem, relpath
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 
 # MkDocs' own exclusions (mkdocs.structure.files), before a configuration's exclude_docs.
 DEFAULT_EXCLUDE = (".*", "/templates/")
@@ -122,7 +122,7 @@ def _with_terms(pages: list[str], docs_dir: Path, term_pages: list[str]) -> list
     if not extra:
         return pages
     index = next(
-        (i for i, page in enumerate(pages) if GLOSSARY_MARKER in read_text(docs_dir / page)),
+        (i for i, page in enumerate(pages) if GLOSSARY_MARKER in read_page(docs_dir / page).text),
         len(pages) - 1,
     )
     return [*pages[: index + 1], *extra, *pages[index + 1 :]]

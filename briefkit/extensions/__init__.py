@@ -3,7 +3,8 @@
 ``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
 ``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
 loads citations, editors' notes, the bibliography, the glossary, figures, the
-brief's dates, typography, passage anchors and external links with one set of
+brief's dates, typography, passage anchors, external links and the content
+policy (:mod:`briefkit.extensions.sanitize`, last) with one set of
 options (see :mod:`briefkit.extensions.context`). Each also loads alone by its own module
 name. The site, the PDF export and the editors' check all
 convert pages with this set, so the three read a page the same way.
@@ -25,6 +26,7 @@ from briefkit.extensions.figures import FigureExtension
 from briefkit.extensions.glossary import GlossaryExtension
 from briefkit.extensions.links import ExternalLinkExtension
 from briefkit.extensions.passages import PassageExtension
+from briefkit.extensions.sanitize import SanitizeExtension
 from briefkit.extensions.typography import TypographyExtension
 
 NAME = "briefkit.extensions"
@@ -48,6 +50,7 @@ class BriefExtensions(Extension):
             FigureExtension(**options),
             DatesExtension(**options),
             TypographyExtension(**options),
+            SanitizeExtension(**options),
         ]
 
     def begin_page(self, path: str, source: str, src_uri: str = "") -> None:

@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from briefkit.bib.reader import Bibliography, Source
 from briefkit.content.pagelist import page_files
 from briefkit.core.grammar import cited_keys
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import Vocabulary, vocabulary
 from briefkit.extensions.citations import plain_text
 from briefkit.extensions.context import BriefExtension, protect
@@ -63,7 +63,7 @@ def cited_in_pages(docs_dir: Path, pages: list[str] | None = None) -> frozenset[
 
 @lru_cache(maxsize=8)
 def _cited(pages: tuple[tuple[Path, int], ...]) -> frozenset[str]:
-    return frozenset(key for path, _ in pages for key in cited_keys(read_text(path)))
+    return frozenset(key for path, _ in pages for key in cited_keys(read_page(path).text))
 
 
 def listed(

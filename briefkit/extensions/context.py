@@ -32,7 +32,7 @@ from briefkit.core.editions import Edition, edition_in
 from briefkit.core.locate import Locator
 from briefkit.core.options import ExtensionOptions, markdown_config
 from briefkit.core.problems import relpath
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import FALLBACK, Vocabulary, vocabulary
 
 OPTIONS: dict[str, list[Any]] = markdown_config(ExtensionOptions)
@@ -204,5 +204,5 @@ def resolve(options: dict[str, Any]) -> PageContext:
     page = str(options.get("page") or "")
     path, source = "<text>", ""
     if docs_dir is not None and page and (docs_dir / page).is_file():
-        path, source = relpath(docs_dir / page), read_text(docs_dir / page)
+        path, source = relpath(docs_dir / page), read_page(docs_dir / page).text
     return PageContext(str(lang), root, docs_dir, page, path, source, edition)

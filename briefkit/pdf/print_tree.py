@@ -13,6 +13,7 @@ import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import markdown
 from markdown.extensions import Extension
@@ -20,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefkit.assembly.assemble import AssembledEdition
 from briefkit.assembly.harvest import CrossPageFacts, page_title
+from briefkit.content.files import local_file
 from briefkit.core.problems import BriefError, collect
 
 WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
@@ -67,10 +69,12 @@ class PrintTreeprocessor(Treeprocessor):
                 el.set("id", prefix + el.get("id", ""))
             if el.tag == "a" and el.get("href"):
                 self._relink(el, prefix)
-            if el.tag == "img" and el.get("src") and "://" not in el.get("src", ""):
-                # One document for many pages: resolve images from their page's folder.
-                page_dir = (self.ctx.docs_dir / self.ctx.current).parent
-                el.set("src", (page_dir / el.get("src", "")).resolve().as_uri())
+            if el.tag == "img" and el.get("src"):
+                # One document for many pages: resolve images from their page's folder,
+                # as the site does (never outside the edition's folder, never a link).
+                found = local_file(self.ctx.docs_dir, self.ctx.current, el.get("src", ""))
+                if found is not None:
+                    el.set("src", quote(str(found.resolve())))
 
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from briefkit.content.files import published_bytes
+
 PUNCTUATION = re.compile(f"([{re.escape(ascii_text.punctuation)}])")
 LINE_BREAKS = re.compile("[ \t\n\x0b\x0c\r\x85\u2028\u2029]+")
 UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -208,11 +210,15 @@ class TypstWriter:
         """An image of the brief's own files, with its alt text; else a problem."""
         src, alt = el.get("src") or "", (el.get("alt") or "").strip()
         parts = urlsplit(src)
-        path = Path(unquote(parts.path)).resolve() if parts.scheme in ("", "file") else None
+        local = parts.scheme in ("", "file") and posixpath.isabs(unquote(parts.path))
+        path = Path(unquote(parts.path)).resolve() if local else None
         name = posixpath.basename(parts.path) or src
         if path is None or not path.is_relative_to(self.root):
             message = f"image {src}: the PDF prints only files inside the brief; ship the file"
             self.problems.append((name, message))
+            return ""
+        if published_bytes(path) is None:  # a refused figure: its own message says why
+            self.problems.append((name, f"image {name} is not published: see its message"))
             return ""
         if not alt:
             message = f"image {name} has no alt text: write ![what it shows]({name})"

@@ -16,7 +16,7 @@ pages are converted (:mod:`briefkit.assembly.linkcheck`), with their lines.
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
+from urllib.parse import quote, unquote, urljoin
 
 from mkdocs.utils import get_relative_url
 
@@ -45,18 +45,20 @@ def build_order(pages: list[str]) -> list[str]:
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
-    """The URL of page ``src`` relative to the edition's root (``a/b.md`` -> ``a/b/``)."""
+    """The URL of page ``src`` relative to the edition's root (``a/b.md`` -> ``a/b/``),
+    percent-encoded as MkDocs writes it (a name with a space or an accent)."""
     path = PurePosixPath(src)
     if not directory_urls:
-        return path.with_suffix(".html").as_posix()
+        return quote(path.with_suffix(".html").as_posix())
     if path.stem in ("index", "README"):
         folder = path.parent.as_posix()
-        return "" if folder == "." else f"{folder}/"
-    return path.with_suffix("").as_posix() + "/"
+        return "" if folder == "." else quote(f"{folder}/")
+    return quote(path.with_suffix("").as_posix() + "/")
 
 
 def built_file(site: Path, url: str) -> Path:
-    return site / (url + "index.html" if url == "" or url.endswith("/") else url)
+    path = unquote(url)
+    return site / (path + "index.html" if path == "" or path.endswith("/") else path)
 
 
 def finish_edition(
@@ -88,7 +90,8 @@ def finish_edition(
     write_cite_files(edition, site, identity)
     own = edition.site_url
     for folder, text in folder_sitemaps([url for _, url, _ in pages], editions, own).items():
-        (site / folder / "sitemap.xml").write_text(text, encoding="utf-8")
+        # Page URLs are percent-encoded; the folders on disk are not.
+        (site / unquote(folder) / "sitemap.xml").write_text(text, encoding="utf-8")
 
 
 def _finish_page(

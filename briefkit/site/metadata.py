@@ -16,6 +16,7 @@ import re
 from briefkit.bib.reader import Source
 from briefkit.content.dates import BriefDates
 from briefkit.content.identity import BriefIdentity
+from briefkit.content.policy import script_json
 from briefkit.extensions.typography import space_html
 from briefkit.style.references import full_reference
 
@@ -189,5 +190,5 @@ def json_ld(
         },
         "citation": [cited_work(s) for s in cited],
     }
-    # "</" inside a string would close the script element early.
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # No value can close the script element or start a comment in it.
+    return script_json(data, indent=1)

@@ -29,9 +29,11 @@ from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.core.editions import Edition, edition_for
 from briefkit.core.options import ExtensionOptions, PluginOptions, validate
 from briefkit.core.problems import LOGGER, collecting, relpath, report
-from briefkit.core.sources import read_page, read_text
+from briefkit.core.sources import read_page
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
+from briefkit.site.copies import keep_own_files
+from briefkit.site.csp import with_csp
 from briefkit.site.finish import JSONLD_MARK, finish_edition
 from briefkit.site.metadata import BriefInfo
 from briefkit.site.theme import (
@@ -139,11 +141,18 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         else:
             names.append(self.extensions)
 
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """MkDocs' ``files`` event: only the brief's own files, with the bytes the build
+        read (SVGs sanitized)."""
+        if not self.config.enabled:
+            return files
+        return keep_own_files(files, Path(config.docs_dir))
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs' ``page_read_source`` event: the text the build already read."""
         if not self.config.enabled:
             return None
-        return read_text(Path(config.docs_dir) / page.file.src_uri)
+        return read_page(Path(config.docs_dir) / page.file.src_uri).text
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -152,7 +161,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         if not self.config.enabled or self.extensions is None:
             return markdown
         path = Path(config.docs_dir) / page.file.src_uri
-        self.extensions.begin_page(relpath(path), read_text(path), page.file.src_uri)
+        self.extensions.begin_page(relpath(path), read_page(path).text, page.file.src_uri)
         self.link_collector.page = page.file.src_uri
         # Material prints front-matter values (title, description…) as HTML: make them text.
         page.meta = escape_meta(page.meta)
@@ -172,16 +181,23 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """MkDocs' ``post_page`` event: Material's toggles made valid."""
-        return valid_toggles(output) if self.config.enabled else output
+        """MkDocs' ``post_page`` event: Material's toggles made valid, the page's policy set.
+
+        The policy is set while the page's content stands as converted: scripts in
+        it are never hashed, so none of them can run."""
+        if not self.config.enabled:
+            return output
+        return with_csp(valid_toggles(output), page.content or "")
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        """MkDocs' ``post_template`` event: the 404 page's toggles made valid."""
+        """MkDocs' ``post_template`` event: the 404 page's toggles made valid, its policy set."""
         if not self.config.enabled:
             return output_content
-        return valid_toggles(output_content)  # the 404 page, rendered without a Page
+        # The 404 page, rendered without a Page (sitemap.xml is no HTML: no policy).
+        output = valid_toggles(output_content)
+        return with_csp(output) if template_name.endswith(".html") else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """MkDocs' ``post_build`` event: the link check, then the pass over the built pages."""
