@@ -27,7 +27,8 @@ from briefkit.core.problems import BriefError, BuildFailed
 from briefkit.core.sidebyside import can_fork, side_by_side
 from briefkit.pdf.fonts import settings_problems, typst_fonts
 from briefkit.pdf.print_tree import convert_pages
-from briefkit.pdf.typst_document import Typeset, font_settings
+from briefkit.pdf.typst_document import Typeset, font_settings, identity_of
+from briefkit.pdf.xmp import with_identity
 
 
 def build_date(root: Path) -> dt.datetime:
@@ -74,6 +75,7 @@ def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
         input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when
     )
     assert isinstance(pdf, bytes)
+    pdf = with_identity(pdf, identity_of(typeset.assembled))
     notes = [f"note {name} is not on the page of its call" for name in sorted(parted)]
     return pdf, notes + [f"Typst: {w.message}" for w in warnings]
 

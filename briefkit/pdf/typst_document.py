@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assembly.assemble import AssembledEdition
+from briefkit.content.authors import brief_authors, natural_form
 from briefkit.content.dates import BriefDates
 from briefkit.content.frontmatter import HOME
 from briefkit.core.editions import Edition
@@ -30,6 +31,7 @@ from briefkit.pdf.typst_writer import (
     notes_in,
     string,
 )
+from briefkit.pdf.xmp import Identity
 
 TEMPLATE = Path(__file__).with_name("brief.typ")
 NESTING = frozenset({"dl", "ol", "ul", "table", "div", "blockquote"})  # blocks of blocks
@@ -71,6 +73,19 @@ def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
     )
 
 
+def identity_of(assembled: AssembledEdition) -> Identity:
+    """What the PDF's XMP says of the brief: the cover's title, authors and publisher."""
+    home = assembled.pages[HOME].meta
+    cover = cover_of(assembled, home)
+    return Identity(
+        title=cover.title,
+        authors=tuple(natural_form(a) for a in brief_authors(home.get("author") or cover.author)),
+        date=BriefDates.from_meta(home).edition,
+        language=assembled.edition.lang.replace("_", "-"),
+        publisher=cover.publisher,
+    )
+
+
 def font_settings(assembled: AssembledEdition) -> FontSettings:
     """The fonts the edition's configuration names, folders relative to it."""
     base = assembled.edition.config_file.parent
@@ -93,7 +108,7 @@ def front(edition: Edition, cover: Cover, fonts: FontSettings, title: str = "") 
         lang=base_language(edition.lang),
         fonts=fonts.families,
         title=cover.title,
-        author=cover.author,
+        author=[natural_form(a) for a in brief_authors(cover.author)],
         description=cover.description,
         keywords=cover.keywords,
         running=cover.running,

@@ -22,6 +22,7 @@ from pybtex.database import Person
 from pybtex.exceptions import PybtexError
 
 from briefkit.bib.reader import Source
+from briefkit.content.authors import author_names
 from briefkit.content.dates import BriefDates
 from briefkit.core.sources import parse_date
 from briefkit.core.vocabulary import Vocabulary, vocabulary
@@ -51,7 +52,7 @@ class BriefInfo:
         keywords = meta.get("keywords") or []
         return cls(
             str(meta.get("title", "")),
-            str(meta.get("author", "")),
+            " and ".join(author_names(meta.get("author"))),  # a YAML list too
             date,
             str(meta.get("description", "")),
             tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),

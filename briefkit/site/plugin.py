@@ -31,9 +31,10 @@ from briefkit.core.editions import Edition, edition_for
 from briefkit.core.problems import LOGGER, collecting, report
 from briefkit.core.sources import read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
-from briefkit.extensions.bibliography_page import Citing, fill_cited_in
+from briefkit.extensions.bibliography_page import Citing, fill_cited_in, listed
 from briefkit.extensions.glossary import fill_mentions
 from briefkit.site.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
+from briefkit.site.scholar import DC_SCHEMA, dublin_core, highwire
 from briefkit.site.theme import (
     THEME_DIR,
     alternates,
@@ -126,6 +127,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.cited: dict[str, list[str]] = {}
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.scholar: list[tuple[str, str]] | None = None
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
@@ -172,7 +174,20 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         description = unescape(str(page.meta.get("description") or config.site_description or ""))
         url = page.canonical_url or config.site_url or ""
         context["brief_jsonld"] = json_ld(self.info, plain_title(page), url, description, sources)
+        context["brief_scholar"] = self._scholar_tags(config)
+        context["brief_dc_schema"] = DC_SCHEMA
         return context
+
+    def _scholar_tags(self, config: MkDocsConfig) -> list[tuple[str, str]]:
+        """The brief's Highwire and Dublin Core tags: the same on every page, made once."""
+        if self.scholar is None:
+            options = config.mdx_configs.get(EXTENSIONS, {})
+            works = listed(self.bibliography, Path(config.docs_dir), options.get("nocite", []))
+            publisher = str(self.config.publisher.get(self.edition.lang, ""))
+            pdf_url = self.edition.site_url + self.edition.pdf_name
+            self.scholar = highwire(self.info, publisher, pdf_url, works)
+            self.scholar += dublin_core(self.info, publisher)
+        return self.scholar
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         def target(url: str, anchor: object) -> str:
