@@ -1,9 +1,11 @@
-"""Internal links and anchors, checked against the converted pages.
+"""Internal links, anchors and cross-references, checked against the converted pages.
 
 A tree processor records, for every page converted, the ids it offers and
 the links it makes (before MkDocs rewrites ``.md`` links into URLs); then
-:func:`check_links` resolves each link once every page is known. The check
-command and the build (through the plugin) use the same two pieces.
+:func:`check_links` resolves each link once every page is known. A link to a
+label alone (``[](#fig-routes)``) is a cross-reference: the label may be on
+any page of the edition, and only once. The check command and the build
+(through the plugin) use the same two pieces.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefkit.core.problems import Problem, line_of, relpath
 from briefkit.extensions.context import resolve
+from briefkit.extensions.crossrefs import KINDS, LABEL_RE, kind_of, label_line
 
 EXTERNAL = ("http://", "https://", "mailto:", "data:")
 
@@ -87,6 +90,9 @@ def check_links(
                         f"{relpath(docs_dir)}; fix the path",
                     )
                 )
+            elif not path and LABEL_RE.match(anchor) and anchor not in pages[src].ids:
+                if not any(anchor in other.ids for other in pages.values()):
+                    problems.append(Problem(where, line, unknown_label(anchor, docs_dir)))
             elif anchor and target in pages and anchor not in pages[target].ids:
                 problems.append(
                     Problem(
@@ -95,6 +101,34 @@ def check_links(
                         f"dead anchor '#{anchor}' in '{href}': {target} has no such heading or id",
                     )
                 )
+    return problems + doubled_labels(docs_dir, pages, sources)
+
+
+def unknown_label(label: str, docs_dir: Path) -> str:
+    kind = KINDS[kind_of(label)]
+    return (
+        f"unknown cross-reference '#{label}': no page of {relpath(docs_dir)} has the label "
+        f"{{#{label}}}; put it on {kind}, or fix the reference"
+    )
+
+
+def doubled_labels(
+    docs_dir: Path, pages: dict[str, PageLinks], sources: dict[str, str]
+) -> list[Problem]:
+    """A label names one thing in the whole edition: each page that repeats one is named."""
+    first: dict[str, str] = {}
+    problems = []
+    for src, links in pages.items():
+        for label in sorted(i for i in links.ids if LABEL_RE.match(i)):
+            if label not in first:
+                first[label] = src
+                continue
+            message = (
+                f"label '{{#{label}}}' is also on {relpath(docs_dir / first[label])}: a label "
+                "names one thing in the whole brief; rename one of them (and its references)"
+            )
+            line = label_line(sources.get(src, ""), label)
+            problems.append(Problem(relpath(docs_dir / src), line, message))
     return problems
 
 

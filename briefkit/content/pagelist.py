@@ -96,6 +96,17 @@ def print_pages(edition: Edition, glossary: Glossary) -> tuple[list[str], list[P
     return ordered, problems
 
 
+def reading_pages(edition: Edition, glossary: Glossary) -> list[str]:
+    """Every page in the site's reading order: the nav's, the terms after the glossary, the rest.
+
+    Figures and tables are numbered in this order, for the site and the PDF
+    alike (a PDF with its own page order keeps the site's numbers).
+    """
+    nav = [p for p in site_pages(edition.raw, edition.docs_dir) if (edition.docs_dir / p).is_file()]
+    pages = _with_terms(nav, edition.docs_dir, glossary)
+    return [*pages, *(p for p in all_pages(edition.docs_dir) if p not in pages)]
+
+
 def _with_terms(pages: list[str], docs_dir: Path, glossary: Glossary) -> list[str]:
     terms = sorted(glossary.terms, key=lambda t: collation_key(t.term))
     extra = [t.page for t in terms if t.page not in pages]

@@ -2,11 +2,12 @@
 
 ``markdown_extensions: [briefkit.extensions: {bib_dir: bib, groups: …}]`` in
 ``mkdocs.yml`` (or ``markdown.Markdown(extensions=["briefkit.extensions"])``)
-loads citations, editors' notes, the bibliography, the glossary, figures, the
-brief's dates, typography, passage anchors and external links with one set of
-options (see :mod:`briefkit.extensions.context`). Each also loads alone by its own module
-name. The site, the PDF export and the editors' check all
-convert pages with this set, so the three read a page the same way.
+loads citations, editors' notes, the bibliography, the glossary, figures,
+cross-references, the brief's dates, typography, passage anchors and external
+links with one set of options (see :mod:`briefkit.extensions.context`). Each
+also loads alone by its own module name. The site, the PDF export and the
+editors' check all convert pages with this set, so the three read a page the
+same way.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from markdown.extensions import Extension
 from briefkit.extensions.bibliography_page import BibliographyExtension
 from briefkit.extensions.citations import CitationExtension
 from briefkit.extensions.context import OPTIONS, BriefExtension, Holder
+from briefkit.extensions.crossrefs import CrossrefExtension
 from briefkit.extensions.dates import DatesExtension
 from briefkit.extensions.editor_notes import EditorNoteExtension
 from briefkit.extensions.figures import FigureExtension
@@ -46,6 +48,7 @@ class BriefExtensions(Extension):
             BibliographyExtension(**options),
             GlossaryExtension(**options),
             FigureExtension(**options),
+            CrossrefExtension(**options),
             DatesExtension(**options),
             TypographyExtension(**options),
         ]

@@ -20,7 +20,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.assembly.assemble import AssembledEdition
+from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
 from briefkit.assembly.harvest import harvest
+from briefkit.content.pagelist import reading_pages
 from briefkit.core.problems import BriefError, collect
 from briefkit.extensions.bibliography_page import Citing, fill_cited_in
 from briefkit.extensions.glossary import fill_mentions
@@ -170,8 +172,12 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
             converted.append(PrintPage(src, page.meta, title, page_html))
     if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
+    numbering = number_pages(assembled, converted)
     words = edition.words
     for page in converted:
+        page.body = numbering.fill(
+            page.src, page.body, lambda src, anchor: f"#{slug(src)}--{anchor}"
+        )
         page.body = fill_cited_in(
             page.body, citing, words, lambda src, note: f"#{slug(src)}--fn:{note}"
         )
@@ -179,6 +185,23 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
             page.body, mentions, words, lambda src, anchor: f"#{slug(src)}--{anchor}"
         )
     return converted
+
+
+def number_pages(assembled: AssembledEdition, converted: list[PrintPage]) -> Numbering:
+    """The site's numbering of figures and tables, for the printed pages.
+
+    A PDF with its own page order may leave pages out: they are converted
+    here too (and not printed), so that the numbers stay the site's.
+    """
+    targets: dict[str, PageTargets] = {
+        page.src: page_targets(page.body, slug(page.src) + "--") for page in converted
+    }
+    order = reading_pages(assembled.edition, assembled.glossary)
+    for src in [p for p in order if p not in targets and p in assembled.pages]:
+        body = assembled.pages[src].body
+        with collect():  # reported by the check and the site; here only counted
+            targets[src] = page_targets(assembled.converter(src).convert(body))
+    return Numbering.of(assembled.edition.lang, order, targets)
 
 
 def table_of_contents(pages: list[PrintPage], heading: str, skip: str) -> str:

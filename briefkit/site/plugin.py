@@ -24,9 +24,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
 from briefkit.assembly.harvest import harvest
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
+from briefkit.content.glossary_terms import load_glossary
+from briefkit.content.pagelist import reading_pages
 from briefkit.core.editions import Edition, edition_for
 from briefkit.core.problems import LOGGER, collecting, report
 from briefkit.core.sources import read_page, read_text
@@ -128,6 +131,12 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.scholar: list[tuple[str, str]] | None = None
+        # Cross-references: each page's targets, numbered once every page is converted.
+        glossary = load_glossary(Path(config.docs_dir))[0]
+        self.reading_order = reading_pages(self.edition, glossary)
+        self.targets: dict[str, PageTargets] = {}
+        self.url_of: dict[str, str] = {}
+        self.numbering: Numbering | None = None
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
@@ -147,6 +156,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         facts = harvest(html)
         self.cited[page.file.src_uri] = facts.cited
+        self.targets[page.file.src_uri] = page_targets(html)
+        self.url_of[page.file.src_uri] = page.url
         if page.is_homepage:
             stem = Path(self.edition.pdf_name).stem
             files = {
@@ -202,7 +213,18 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             output = fill_cited_in(output, self.citing, words, target)
         if "brief-mentioned-in" in output:
             output = fill_mentions(output, self.mentions, words, target)
-        return output
+        return self._number(output, page)
+
+    def _number(self, output: str, page: Page) -> str:
+        """Figures, tables and cross-references numbered across the edition (every page is read)."""
+        if self.numbering is None:
+            self.numbering = Numbering.of(self.edition.lang, self.reading_order, self.targets)
+
+        def href(src: str, anchor: str) -> str:
+            same = src == page.file.src_uri or src not in self.url_of
+            return ("" if same else get_relative_url(self.url_of[src], page.url)) + "#" + anchor
+
+        return self.numbering.fill(page.file.src_uri, output, href)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
