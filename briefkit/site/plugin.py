@@ -11,6 +11,8 @@ check, and the generator's theme files.
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from collections import defaultdict
 from html import escape, unescape
 from pathlib import Path
@@ -42,6 +44,8 @@ from briefkit.site.theme import (
     THEME_DIR,
     alternates,
     folder_sitemaps,
+    palette_words,
+    storage_scope,
     template_words,
     valid_toggles,
 )
@@ -92,6 +96,22 @@ def escape_meta(value: Any) -> Any:
     return value
 
 
+SOURCE_SET = re.compile(r'(<source [^>]*?\bsrcset=")([^":]+)(")')
+
+
+def page_relative_sources(html: str, page: Page) -> str:
+    """A ``<source>``'s file as MkDocs links an ``<img>``'s: from the page's URL, not its file.
+
+    MkDocs rewrites ``src`` and ``href`` only; a figure's dark variant is a ``srcset``.
+    """
+
+    def relink(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match[2]))
+        return match[1] + escape(get_relative_url(target, page.url)) + match[3]
+
+    return SOURCE_SET.sub(relink, html)
+
+
 def plain_title(page: Page) -> str:
     """The page's title as text (MkDocs' title is HTML once the front matter is escaped)."""
     return unescape(str(page.title or page.file.src_uri))
@@ -106,6 +126,9 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.publication_editions = alternates(path, self.edition)
         config.extra["alternate"] = self.publication_editions
         config.extra["brief"] = template_words(self.edition)
+        palette_words(config.theme.get("palette"), self.edition)
+        # Choices (the colour scheme) are remembered across the editions, not per edition.
+        config.extra.setdefault("scope", storage_scope(self.edition))
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if "assets/brief.css" not in config.extra_css:
             config.extra_css.insert(0, "assets/brief.css")
@@ -154,6 +177,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = page_relative_sources(html, page)
         facts = harvest(html)
         self.cited[page.file.src_uri] = facts.cited
         self.targets[page.file.src_uri] = page_targets(html)
