@@ -39,7 +39,7 @@ from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions.bibliography_page import Citing, fill_cited_in, listed
 from briefkit.extensions.glossary import fill_mentions
 from briefkit.site.metadata import BriefInfo, bibtex, cite_block, csl_json, json_ld, ris
-from briefkit.site.scholar import DC_SCHEMA, dublin_core, highwire
+from briefkit.site.scholar import dublin_core, highwire
 from briefkit.site.theme import (
     THEME_DIR,
     alternates,
@@ -210,7 +210,6 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         url = page.canonical_url or config.site_url or ""
         context["brief_jsonld"] = json_ld(self.info, plain_title(page), url, description, sources)
         context["brief_scholar"] = self._scholar_tags(config)
-        context["brief_dc_schema"] = DC_SCHEMA
         return context
 
     def _scholar_tags(self, config: MkDocsConfig) -> list[tuple[str, str]]:

@@ -15,7 +15,9 @@ report when ``citation_technical_report_institution`` is there.
 form, which Quarto's ``google-scholar`` writes too). Dublin Core (DCMI's
 "Expressing Dublin Core metadata using HTML/XHTML meta and link elements")
 comes after, as the guidelines' last resort: title, creators, date (W3CDTF,
-``2026-11-27``), language (BCP 47), publisher.
+``2026-11-27``), language (BCP 47), publisher. Its ``<link rel="schema.DC">``
+is left out: it would be the pages' only address on another host, and the
+readers (Google Scholar, Zotero) know the ``DC.`` prefix without it.
 
 Every page of an edition describes the brief itself, the work a reader
 cites (the page is part of it). The values are text: the template escapes
@@ -35,7 +37,6 @@ from briefkit.core.vocabulary import base_language
 from briefkit.site.metadata import BriefInfo
 
 Tag = tuple[str, str]
-DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 PAGES = re.compile(r"\s*(?:–|—|-{1,3})\s*")
 # Where each entry type appeared, as Highwire names it (the first of the fields found).
@@ -91,8 +92,6 @@ def highwire(info: BriefInfo, publisher: str, pdf_url: str, cited: list[Source])
             ("citation_technical_report_institution", text(publisher)),
             ("citation_publisher", text(publisher)),
         ]
-    if info.keywords:
-        tags.append(("citation_keywords", "; ".join(text(k) for k in info.keywords)))
     if info.description:
         tags.append(("citation_abstract", text(info.description)))
     if pdf_url:
