@@ -240,6 +240,7 @@ def test_no_failed_request_no_console_error_in_either_scheme(
     for path in every_page(site):
         page.goto(base + path, wait_until="networkidle")
     page.click("form[data-md-component=palette] label:not([hidden])")  # the other scheme too
+    page.wait_for_load_state("networkidle")  # the map's other variant, loaded before leaving
     page.goto(base + "vostotchny/", wait_until="networkidle")
     assert problems == []
     context.close()

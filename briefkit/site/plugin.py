@@ -126,9 +126,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.publication_editions = alternates(path, self.edition)
         config.extra["alternate"] = self.publication_editions
         config.extra["brief"] = template_words(self.edition)
-        palette_words(config.theme.get("palette"), self.edition)
-        # Choices (the colour scheme) are remembered across the editions, not per edition.
-        config.extra.setdefault("scope", storage_scope(self.edition))
+        self._set_up_schemes(config)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if "assets/brief.css" not in config.extra_css:
             config.extra_css.insert(0, "assets/brief.css")
@@ -154,16 +152,24 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.scholar: list[tuple[str, str]] | None = None
-        # Cross-references: each page's targets, numbered once every page is converted.
+        self._start_numbering(config)
+        self.forward = None if collecting() else _Forward()
+        if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
+            logging.getLogger(LOGGER).addHandler(self.forward)
+        return config
+
+    def _set_up_schemes(self, config: MkDocsConfig) -> None:
+        """The palette toggle in the edition's words; the reader's choice kept for all editions."""
+        palette_words(config.theme.get("palette"), self.edition)
+        config.extra.setdefault("scope", storage_scope(self.edition))
+
+    def _start_numbering(self, config: MkDocsConfig) -> None:
+        """Cross-references: each page's targets, numbered once every page is converted."""
         glossary = load_glossary(Path(config.docs_dir))[0]
         self.reading_order = reading_pages(self.edition, glossary)
         self.targets: dict[str, PageTargets] = {}
         self.url_of: dict[str, str] = {}
         self.numbering: Numbering | None = None
-        self.forward = None if collecting() else _Forward()
-        if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
-            logging.getLogger(LOGGER).addHandler(self.forward)
-        return config
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # The build read every page already (checks, assembly): MkDocs gets that text.
