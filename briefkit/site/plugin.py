@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
 from briefkit.assembly.harvest import harvest
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
-from briefkit.bib.reader import Bibliography, load_bibliography_dir
+from briefkit.bib.reader import Bibliography, Source, load_bibliography_dir
 from briefkit.content.glossary_terms import load_glossary
 from briefkit.content.pagelist import reading_pages
 from briefkit.core.editions import Edition, edition_for
@@ -151,7 +151,6 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.cited: dict[str, list[str]] = {}
         self.citing: dict[str, list[Citing]] = defaultdict(list)
         self.mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self.scholar: list[tuple[str, str]] | None = None
         self._start_numbering(config)
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
@@ -215,19 +214,23 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         description = unescape(str(page.meta.get("description") or config.site_description or ""))
         url = page.canonical_url or config.site_url or ""
         context["brief_jsonld"] = json_ld(self.info, plain_title(page), url, description, sources)
-        context["brief_scholar"] = self._scholar_tags(config)
+        context["brief_scholar"] = self._scholar_tags(config, page, sources)
         return context
 
-    def _scholar_tags(self, config: MkDocsConfig) -> list[tuple[str, str]]:
-        """The brief's Highwire and Dublin Core tags: the same on every page, made once."""
-        if self.scholar is None:
+    def _scholar_tags(
+        self, config: MkDocsConfig, page: Page, cited: list[Source]
+    ) -> list[tuple[str, str]]:
+        """The brief's Highwire and Dublin Core tags, and the works the page refers to.
+
+        The home page, which describes the brief, lists every work of its
+        bibliography; another page, the works it cites.
+        """
+        if page.is_homepage:
             options = config.mdx_configs.get(EXTENSIONS, {})
-            works = listed(self.bibliography, Path(config.docs_dir), options.get("nocite", []))
-            publisher = str(self.config.publisher.get(self.edition.lang, ""))
-            pdf_url = self.edition.site_url + self.edition.pdf_name
-            self.scholar = highwire(self.info, publisher, pdf_url, works)
-            self.scholar += dublin_core(self.info, publisher)
-        return self.scholar
+            cited = listed(self.bibliography, Path(config.docs_dir), options.get("nocite", []))
+        publisher = str(self.config.publisher.get(self.edition.lang, ""))
+        pdf_url = self.edition.site_url + self.edition.pdf_name
+        return highwire(self.info, publisher, pdf_url, cited) + dublin_core(self.info, publisher)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         def target(url: str, anchor: object) -> str:

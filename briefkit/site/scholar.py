@@ -10,7 +10,9 @@ report; ``citation_pdf_url``, the absolute address of the full text. Zotero's
 "Embedded Metadata" translator reads the same tags, and takes the item for a
 report when ``citation_technical_report_institution`` is there.
 
-``citation_reference`` lists the works the brief cites, one tag each, as
+``citation_reference`` lists the works referred to, one tag each (the home
+page, which describes the brief, every work of its bibliography; another
+page, the works it cites), as
 ``name=value`` pairs of the same tags joined by ``"; "`` (HighWire's own
 form, which Quarto's ``google-scholar`` writes too). Dublin Core (DCMI's
 "Expressing Dublin Core metadata using HTML/XHTML meta and link elements")
@@ -102,7 +104,7 @@ def highwire(info: BriefInfo, publisher: str, pdf_url: str, cited: list[Source])
 
 
 def dublin_core(info: BriefInfo, publisher: str) -> list[Tag]:
-    """The brief in Dublin Core (``DC.*`` names; the schema link is in the template)."""
+    """The brief in Dublin Core (``DC.*`` names)."""
     tags = [("DC.title", text(info.title))]
     tags += [("DC.creator", sorted_form(a)) for a in brief_authors(info.author)]
     tags += [("DC.date", info.date.isoformat()), ("DC.language", base_language(info.lang))]
