@@ -213,8 +213,9 @@ def test_print_is_always_light(browser: object, served: tuple[str, Path], system
     assert background(page) in {"rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"}
     color = page.evaluate("getComputedStyle(document.querySelector('article p')).color")
     assert color.startswith("rgba(0, 0, 0") or color == "rgb(0, 0, 0)", color
-    shown = page.evaluate("document.querySelector('figure picture img').currentSrc")
-    assert shown.endswith("/route-map.svg")
+    page.wait_for_function(  # the light map, loaded anew if the dark one was shown
+        "() => document.querySelector('figure picture img').currentSrc.endsWith('/route-map.svg')"
+    )
     notes = geometry(page)
     assert all(n["position"] == "static" for n in notes)  # notes at the end, as before
     context.close()
