@@ -208,3 +208,18 @@ def test_the_map_stays_vector(full_site: Path, lang: str) -> None:
         check=True,
     ).stdout.splitlines()
     assert listing[2:] == []  # no raster image: the SVG is drawn as paths and text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_xmp_says_what_the_sites_scholarly_tags_say(full_site: Path, lang: str) -> None:
+    from tests.test_scholar import meta_tags, named
+
+    pdf = pdf_path(full_site, lang)
+    xmp = PdfReader(pdf).xmp_metadata
+    tags = meta_tags(pdf.parent / "index.html").tags
+    assert xmp is not None
+    assert xmp.dc_title == {"x-default": named(tags, "DC.title")[0]}
+    assert xmp.dc_creator == ["Tom Dash"] and named(tags, "DC.creator") == ["Dash, Tom"]
+    assert [d.date().isoformat() for d in xmp.dc_date] == named(tags, "DC.date")
+    assert xmp.dc_language == named(tags, "DC.language") == [lang]
+    assert xmp.dc_publisher == named(tags, "DC.publisher") != []

@@ -1,9 +1,11 @@
-"""Internal links and anchors, checked against the converted pages.
+"""Internal links, anchors and cross-references, checked against the converted pages.
 
 A tree processor records, for every page converted, the ids it offers and
 the links it makes (before MkDocs rewrites ``.md`` links into URLs); then
-:func:`check_links` resolves each link once every page is known. The check
-command and the build (through the plugin) use the same two pieces.
+:func:`check_links` resolves each link once every page is known. A link to a
+label alone (``[](#fig-routes)``) is a cross-reference: the label may be on
+any page of the edition, and only once. The check command and the build
+(through the plugin) use the same two pieces.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from briefkit.content.files import climbs_out
 from briefkit.content.policy import is_remote
 from briefkit.core.locate import Locator
 from briefkit.core.problems import Problem, relpath
+from briefkit.extensions.crossrefs import KINDS, LABEL_RE, kind_of, label_line
 
 EXTERNAL = ("http://", "https://", "mailto:")
 
@@ -75,6 +78,34 @@ def check_links(
             message = _dead(href, src, docs_dir, pages)
             if message:  # the line is looked for only then: most links are sound
                 problems.append(Problem(where, _line_of_link(locator, href), message))
+    return problems + doubled_labels(docs_dir, pages, sources)
+
+
+def unknown_label(label: str, docs_dir: Path) -> str:
+    kind = KINDS[kind_of(label)]
+    return (
+        f"unknown cross-reference '#{label}': no page of {relpath(docs_dir)} has the label "
+        f"{{#{label}}}; put it on {kind}, or fix the reference"
+    )
+
+
+def doubled_labels(
+    docs_dir: Path, pages: dict[str, PageLinks], sources: dict[str, str]
+) -> list[Problem]:
+    """A label names one thing in the whole edition: each page that repeats one is named."""
+    first: dict[str, str] = {}
+    problems = []
+    for src, links in pages.items():
+        for label in sorted(i for i in links.ids if LABEL_RE.match(i)):
+            if label not in first:
+                first[label] = src
+                continue
+            message = (
+                f"label '{{#{label}}}' is also on {relpath(docs_dir / first[label])}: a label "
+                "names one thing in the whole brief; rename one of them (and its references)"
+            )
+            line = label_line(sources.get(src, ""), label)
+            problems.append(Problem(relpath(docs_dir / src), line, message))
     return problems
 
 
@@ -92,6 +123,11 @@ def _dead(href: str, src: str, docs_dir: Path, pages: dict[str, PageLinks]) -> s
         )
     if target not in pages and not (docs_dir / target).is_file():
         return f"dead link '{href}': no page {target} in {relpath(docs_dir)}; fix the path"
+    if not path and LABEL_RE.match(anchor) and anchor not in pages[src].ids:
+        # A cross-reference may name a label on any page of the edition.
+        if any(anchor in other.ids for other in pages.values()):
+            return ""
+        return unknown_label(anchor, docs_dir)
     if anchor and target in pages and anchor not in pages[target].ids:
         return f"dead anchor '#{anchor}' in '{href}': {target} has no such heading or id"
     return ""

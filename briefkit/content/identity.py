@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
 
+from briefkit.content.authors import author_names
 from briefkit.content.dates import BriefDates
 from briefkit.core.sources import parse_date
 from briefkit.core.vocabulary import Vocabulary, vocabulary
@@ -67,7 +68,7 @@ class BriefIdentity:
 
         return cls(
             text("title", "site_name"),
-            text("author", "site_author"),
+            " and ".join(author_names(meta.get("author"))) or str(given.get("site_author") or ""),
             date,
             text("description", "site_description"),
             tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),

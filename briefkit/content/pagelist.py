@@ -117,6 +117,19 @@ def print_pages(
     return ordered, problems
 
 
+def reading_pages(edition: Edition, term_pages: list[str]) -> list[str]:
+    """Every page in the site's reading order: the nav's, the terms after the glossary, the rest.
+
+    ``term_pages`` are the glossary's term pages in the glossary's order. Figures
+    and tables are numbered in this order, for the site and the PDF alike (a PDF
+    with its own page order keeps the site's numbers).
+    """
+    every = edition_pages(edition)
+    nav = [p for p in site_pages(edition) if p in every]
+    pages = _with_terms(nav, edition.docs_dir, term_pages)
+    return [*pages, *(p for p in every if p not in pages)]
+
+
 def _with_terms(pages: list[str], docs_dir: Path, term_pages: list[str]) -> list[str]:
     extra = [page for page in term_pages if page not in pages]
     if not extra:

@@ -41,7 +41,9 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 MAX_DEPTH = 40
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})  # fmt: skip
-URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "cite", "action", "formaction", "data", "poster", "srcset"}
+)
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,21 @@ def is_remote(url: str) -> bool:
     return bool(url_scheme(cleaned)) or cleaned.startswith(("//", "\\\\", "/\\", "\\/"))
 
 
+def addresses(attribute: str, value: str) -> list[str]:
+    """The addresses an attribute holds: ``srcset`` lists candidates (``file 2x, …``)."""
+    if attribute != "srcset":
+        return [value]
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+
+
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """nh3's last word on an allowed attribute: no fetched address from elsewhere."""
+    """nh3's last word on an allowed attribute: no fetched address from elsewhere, and a
+    ``srcset`` (which nh3 does not read as an address) only of the brief's own files."""
     fetched = policy().fetched.get(tag, frozenset())
-    if attribute in fetched and is_remote(value):
+    urls = addresses(attribute, value)
+    if attribute in fetched and any(is_remote(url) for url in urls):
+        return None
+    if attribute == "srcset" and any(url_scheme(url) for url in urls):
         return None
     return value
 
@@ -171,6 +184,10 @@ class _Reader(HTMLParser):
             self._url(tag, name, value)
 
     def _url(self, tag: str, name: str, value: str) -> None:
+        for url in addresses(name, value):
+            self._address(tag, name, url)
+
+    def _address(self, tag: str, name: str, value: str) -> None:
         scheme = url_scheme(value)
         if scheme and scheme not in self.rules.url_schemes:
             allowed = ", ".join(f"{s}:" for s in sorted(self.rules.url_schemes))

@@ -100,6 +100,12 @@ class Vocabulary:
     cite_formats: str
     cite_download: str
     figure_open: str
+    table_label: str  # a table's caption starts with it: "{n}" is its number in the brief
+    xref_figure: str  # a cross-reference to figure "{n}", in running text
+    xref_table: str  # to table "{n}"
+    xref_section: str  # to a section: "{title}" is its heading, in the language's quotes
+    scheme_to_dark: str  # the colour-scheme toggle, while the scheme is light
+    scheme_to_light: str  # and while it is dark
     search_placeholder: str
     search_open: str
     search_close: str

@@ -29,7 +29,8 @@ from briefkit.core.problems import BriefError, BuildFailed
 from briefkit.core.sidebyside import can_fork, side_by_side
 from briefkit.pdf.fonts import settings_problems, typst_fonts
 from briefkit.pdf.print_tree import convert_pages
-from briefkit.pdf.typst_document import Typeset, font_settings
+from briefkit.pdf.typst_document import Typeset, font_settings, xmp_identity_of
+from briefkit.pdf.xmp import with_identity
 
 
 def build_date(root: Path) -> dt.datetime:
@@ -94,6 +95,7 @@ def _compile(typeset: Typeset, when: dt.datetime, root: str) -> tuple[bytes, lis
         input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when
     )
     assert isinstance(pdf, bytes)
+    pdf = with_identity(pdf, xmp_identity_of(typeset.assembled))
     notes = [f"note {name} is not on the page of its call" for name in sorted(parted)]
     return pdf, notes + [f"Typst: {w.message}" for w in warnings]
 

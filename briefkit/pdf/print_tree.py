@@ -20,8 +20,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.assembly.assemble import AssembledEdition
+from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
 from briefkit.assembly.harvest import CrossPageFacts, page_title
 from briefkit.content.files import local_file
+from briefkit.content.pagelist import reading_pages
 from briefkit.core.problems import BriefError, collect
 
 WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
@@ -166,8 +168,12 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
             converted.append(PrintPage(src, page.meta, title, page_html))
     if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
+    numbering = number_pages(assembled, converted)
     words = edition.words
     for page in converted:
+        page.body = numbering.fill(
+            page.src, page.body, lambda src, anchor: f"#{slug(src)}--{anchor}"
+        )
         page.body = facts.fill(
             page.body,
             words,
@@ -175,3 +181,20 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
             lambda src, anchor: f"#{slug(src)}--{anchor}",
         )
     return converted
+
+
+def number_pages(assembled: AssembledEdition, converted: list[PrintPage]) -> Numbering:
+    """The site's numbering of figures and tables, for the printed pages.
+
+    A PDF with its own page order may leave pages out: they are converted
+    here too (and not printed), so that the numbers stay the site's.
+    """
+    targets: dict[str, PageTargets] = {
+        page.src: page_targets(page.body, slug(page.src) + "--") for page in converted
+    }
+    order = reading_pages(assembled.edition, assembled.glossary.term_pages())
+    for src in [p for p in order if p not in targets and p in assembled.pages]:
+        body = assembled.pages[src].body
+        with collect():  # reported by the check and the site; here only counted
+            targets[src] = page_targets(assembled.converter(src).convert(body))
+    return Numbering.of(assembled.edition.lang, order, targets)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assembly.assemble import AssembledEdition
+from briefkit.content.authors import brief_authors, natural_form
+from briefkit.content.dates import BriefDates
 from briefkit.content.frontmatter import HOME
 from briefkit.content.identity import BriefIdentity
 from briefkit.core.editions import Edition
@@ -31,6 +33,7 @@ from briefkit.pdf.typst_writer import (
     notes_in,
     string,
 )
+from briefkit.pdf.xmp import Identity
 
 TEMPLATE = Path(__file__).with_name("brief.typ")
 NESTING = frozenset({"dl", "ol", "ul", "table", "div", "blockquote"})  # blocks of blocks
@@ -69,6 +72,19 @@ def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
         language=words.language_name,
         publisher=identity.publisher,
         running=identity.site_name,
+    )
+
+
+def xmp_identity_of(assembled: AssembledEdition) -> Identity:
+    """What the PDF's XMP says of the brief: the cover's title, authors and publisher."""
+    home = assembled.pages[HOME].meta
+    cover = cover_of(assembled, home)
+    return Identity(
+        title=cover.title,
+        authors=tuple(natural_form(a) for a in brief_authors(home.get("author") or cover.author)),
+        date=BriefDates.from_meta(home).edition,
+        language=assembled.edition.lang.replace("_", "-"),
+        publisher=cover.publisher,
     )
 
 

@@ -234,16 +234,25 @@ class TypstWriter:
         width = max((len(row) for row in rows), default=1)
         header = [f"table.header({self._cells(row)})" for row in head]
         body = [self._cells(row) for row in rows[len(head) :]]
-        return f"#table(columns: {width}, {', '.join(header + body)})"
+        grid = f"table(columns: {width}, {', '.join(header + body)})"
+        caption = el.find("caption")
+        if caption is None:
+            return f"#{grid}"
+        # A captioned table is numbered like a figure: its caption (number included) above it.
+        words = self.content(caption).strip()
+        own = label(el.get("id", "")) if el.get("id") else ""
+        return f"#figure({grid}, caption: [{words}], kind: table, numbering: none){own}"
 
     def _cells(self, row: list[etree.Element]) -> str:
         return ", ".join(f"[{self.content(cell).strip()}]" for cell in row)
 
 
 def _self_labelled(el: etree.Element) -> bool:
-    """Headings and notes carry their id as their own label."""
-    return el.tag in HEADINGS or (
-        el.tag == "span" and "brief-note" in (el.get("class") or "").split()
+    """Headings, notes and captioned tables carry their id as their own label."""
+    return (
+        el.tag in HEADINGS
+        or (el.tag == "span" and "brief-note" in (el.get("class") or "").split())
+        or (el.tag == "table" and el.find("caption") is not None)
     )
 
 

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefkit.content.files import publishable
-from briefkit.content.policy import is_remote, url_scheme
+from briefkit.content.policy import addresses, is_remote, url_scheme
 from briefkit.content.svg_figures import clean_svg
 from briefkit.site.csp import inline_script_hashes
 
@@ -40,6 +40,19 @@ OWN_TYPES = frozenset({".html", ".js", ".css", ".map", ".xml", ".woff2", ".woff"
                        ".svg", ".png", ".ico", ".gz"})  # fmt: skip
 
 
+def _theme_form(tag: str, values: dict[str, str]) -> bool:
+    """Material's colour-scheme toggle: a form of radio buttons that submits nowhere.
+
+    Pages cannot make one: the content policy publishes no ``<form>`` and no
+    ``data-md-component`` attribute.
+    """
+    return (
+        tag == "form"
+        and values.get("data-md-component") == "palette"
+        and not ({"action", "method", "target"} & values.keys())
+    )
+
+
 class _Page(HTMLParser):
     def __init__(self, site_url: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -52,7 +65,7 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
-        if tag in FORBIDDEN:
+        if tag in FORBIDDEN and not _theme_form(tag, values):
             self.found.append(f"<{tag}>")
         for name, value in values.items():
             if name.startswith("on"):
@@ -62,6 +75,10 @@ class _Page(HTMLParser):
                     if url_scheme(url) not in SAFE_SCHEMES:
                         self.found.append(f"<{tag} {name}={url.strip()[:60]!r}>")
         fetched = values.get(FETCHED.get(tag, ""), "")
+        if tag == "source" and not fetched:  # <picture><source srcset="a.svg, b.svg 2x">
+            fetched = next(
+                (u for u in addresses("srcset", values.get("srcset", "")) if is_remote(u)), ""
+            )
         if tag == "link" and FETCHED_LINKS.intersection(values.get("rel", "").lower().split()):
             fetched = values.get("href", "")
         if fetched and is_remote(fetched) and not fetched.startswith(self.site_url):

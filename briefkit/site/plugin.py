@@ -13,6 +13,8 @@ the edition, and which works as well on pages another engine wrote.
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -22,23 +24,32 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
+from briefkit.assembly.harvest import harvest
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
-from briefkit.bib.reader import Bibliography, load_bibliography_dir
+from briefkit.bib.reader import Bibliography, Source, load_bibliography_dir
+from briefkit.content.glossary_terms import load_glossary
+from briefkit.content.pagelist import reading_pages
 from briefkit.core.editions import Edition, edition_for
 from briefkit.core.options import ExtensionOptions, PluginOptions, validate
 from briefkit.core.problems import LOGGER, collecting, relpath, report
 from briefkit.core.sources import read_page
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
+from briefkit.extensions.bibliography_page import listed
 from briefkit.site.copies import keep_own_files
 from briefkit.site.csp import with_csp
 from briefkit.site.finish import JSONLD_MARK, finish_edition
 from briefkit.site.metadata import BriefInfo
+from briefkit.site.scholar import dublin_core, highwire
 from briefkit.site.theme import (
     THEME_DIR,
     alternates,
+    palette_words,
+    storage_scope,
     template_words,
     valid_toggles,
 )
@@ -66,8 +77,24 @@ def escape_meta(value: Any) -> Any:
     return value
 
 
+SOURCE_SET = re.compile(r'(<source [^>]*?\bsrcset=")([^":]+)(")')
+
+
+def page_relative_sources(html: str, page: Page) -> str:
+    """A ``<source>``'s file as MkDocs links an ``<img>``'s: from the page's URL, not its file.
+
+    MkDocs rewrites ``src`` and ``href`` only; a figure's dark variant is a ``srcset``.
+    """
+
+    def relink(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match[2]))
+        return match[1] + escape(get_relative_url(target, page.url)) + match[3]
+
+    return SOURCE_SET.sub(relink, html)
+
+
 class BriefPlugin(BasePlugin[PluginOptions]):
-    """Cited-in and mentioned-in lists, JSON-LD, cite files, editions and theme.
+    """Cited-in and mentioned-in lists, JSON-LD, cite files, numbering, editions and theme.
 
     Every hook first checks the ``enabled`` option; the Markdown extensions
     are the plugin's own instance, told which page MkDocs converts.
@@ -83,6 +110,11 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.bibliography = Bibliography({})
         self.info: BriefInfo | None = None
         self.forward: _Forward | None = None
+        self.cited: dict[str, list[str]] = {}  # page -> the keys it cites (scholarly tags)
+        self.reading_order: list[str] = []
+        self.targets: dict[str, PageTargets] = {}  # page -> its figures, tables, sections
+        self.url_of: dict[str, str] = {}
+        self.numbering: Numbering | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """MkDocs' ``config`` event: the edition, the theme files, the extensions, the state."""
@@ -93,6 +125,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.publication_editions = alternates(path, self.edition)
         config.extra["alternate"] = self.publication_editions
         config.extra["brief"] = template_words(self.edition)
+        self._set_up_schemes(config)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if "assets/brief.css" not in config.extra_css:
             config.extra_css.insert(0, "assets/brief.css")
@@ -114,6 +147,8 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         self.info = BriefInfo.from_meta(
             home, config.site_url or "", self.edition.lang, dict(config), publisher
         )
+        self.cited.clear()
+        self._start_numbering(config)
         self.forward = None if collecting() else _Forward()
         if self.forward is not None:  # run by `mkdocs` itself, not by the generator's build
             logging.getLogger(LOGGER).addHandler(self.forward)
@@ -141,6 +176,21 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         else:
             names.append(self.extensions)
 
+    def _set_up_schemes(self, config: MkDocsConfig) -> None:
+        """The palette toggle in the edition's words; the reader's choice kept for all editions."""
+        assert self.edition is not None
+        palette_words(config.theme.get("palette"), self.edition)
+        config.extra.setdefault("scope", storage_scope(self.edition))
+
+    def _start_numbering(self, config: MkDocsConfig) -> None:
+        """Cross-references: each page's targets, numbered once every page is converted."""
+        assert self.edition is not None
+        glossary = load_glossary(Path(config.docs_dir))[0]
+        self.reading_order = reading_pages(self.edition, glossary.term_pages())
+        self.targets.clear()
+        self.url_of.clear()
+        self.numbering = None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """MkDocs' ``files`` event: only the brief's own files, with the bytes the build
         read (SVGs sanitized)."""
@@ -167,6 +217,16 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         page.meta = escape_meta(page.meta)
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """MkDocs' ``page_content`` event: what the page cites and the targets it offers."""
+        if not self.config.enabled:
+            return html
+        html = page_relative_sources(html, page)
+        self.cited[page.file.src_uri] = harvest(html).cited
+        self.targets[page.file.src_uri] = page_targets(html)
+        self.url_of[page.file.src_uri] = page.url
+        return html
+
     def on_page_context(
         self,
         context: TemplateContext,
@@ -175,10 +235,29 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         config: MkDocsConfig,
         nav: Navigation,
     ) -> TemplateContext:
-        """MkDocs' ``page_context`` event: the mark where the pass writes the JSON-LD."""
+        """MkDocs' ``page_context`` event: the mark where the pass writes the JSON-LD,
+        and the scholarly meta tags."""
         if self.config.enabled:
             context["brief_jsonld"] = JSONLD_MARK
+            cited = self.cited.get(page.file.src_uri, [])
+            sources = [self.bibliography[k] for k in cited if k in self.bibliography]
+            context["brief_scholar"] = self._scholar_tags(config, page, sources)
         return context
+
+    def _scholar_tags(
+        self, config: MkDocsConfig, page: Page, cited: list[Source]
+    ) -> list[tuple[str, str]]:
+        """The brief's Highwire and Dublin Core tags, and the works the page refers to.
+
+        The home page, which describes the brief, lists every work of its
+        bibliography; another page, the works it cites.
+        """
+        if page.is_homepage:
+            options = config.mdx_configs.get(EXTENSIONS, {})
+            cited = listed(self.bibliography, Path(config.docs_dir), options.get("nocite", []))
+        publisher = str(self.config.publisher.get(self.edition.lang, ""))
+        pdf_url = self.edition.site_url + self.edition.pdf_name
+        return highwire(self.info, publisher, pdf_url, cited) + dublin_core(self.info, publisher)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """MkDocs' ``post_page`` event: Material's toggles made valid, the page's policy set.
@@ -187,7 +266,21 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         it are never hashed, so none of them can run."""
         if not self.config.enabled:
             return output
-        return with_csp(valid_toggles(output), page.content or "")
+        output = self._number(valid_toggles(output), page)
+        return with_csp(output, page.content or "")
+
+    def _number(self, output: str, page: Page) -> str:
+        """Figures, tables and cross-references numbered across the edition (every page is read)."""
+        if self.edition is None:  # no edition configured: nothing to number
+            return output
+        if self.numbering is None:
+            self.numbering = Numbering.of(self.edition.lang, self.reading_order, self.targets)
+
+        def href(src: str, anchor: str) -> str:
+            same = src == page.file.src_uri or src not in self.url_of
+            return ("" if same else get_relative_url(self.url_of[src], page.url)) + "#" + anchor
+
+        return self.numbering.fill(page.file.src_uri, output, href)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

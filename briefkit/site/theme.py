@@ -17,6 +17,7 @@ import posixpath
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from briefkit.core.editions import Edition, publication_of
 
@@ -56,6 +57,24 @@ def template_words(edition: Edition) -> dict[str, Any]:
             "note": words.note[:1].upper() + words.note[1:],
         },
     }
+
+
+def palette_words(palette: Any, edition: Edition) -> None:
+    """Name each toggle of Material's palette in the edition's words, where the config does not.
+
+    A toggle says what it does: the light scheme's switches to dark, the dark one's to light.
+    """
+    words = edition.words
+    for option in palette if isinstance(palette, list) else []:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and not toggle.get("name"):
+            dark = option.get("scheme") == "slate"
+            toggle["name"] = words.scheme_to_light if dark else words.scheme_to_dark
+
+
+def storage_scope(edition: Edition) -> str:
+    """Where Material keeps the reader's choices: the root edition's path, shared by all."""
+    return urlsplit(publication_of(edition).site_url).path or "/"
 
 
 def folder_sitemaps(urls: list[str], editions: list[dict[str, str]], own: str) -> dict[str, str]:
