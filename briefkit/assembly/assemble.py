@@ -10,6 +10,7 @@ or log them for MkDocs). Nothing here converts a page: that is
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,9 @@ from briefkit.content.glossary_terms import Glossary, load_glossary
 from briefkit.content.pagelist import all_pages, missing_nav_pages, print_pages
 from briefkit.content.parity import check_parity
 from briefkit.core.editions import Edition, Publication
-from briefkit.core.problems import BriefError, MessageCollector, Problem, relpath
+from briefkit.core.problems import BriefError, MessageCollector, Problem, line_of, relpath
 from briefkit.core.sources import PageSource, read_page, read_text
+from briefkit.core.vocabulary import fallback_message, supported
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
 
@@ -113,11 +115,36 @@ def assemble(edition: Edition) -> AssembledEdition:
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
         problems.append(Problem(relpath(edition.docs_dir), 1, "no index.md: add the home page"))
+    problems += language_problems(edition)
     order, order_problems = print_pages(edition, glossary)
     assembled = AssembledEdition(
         edition, config, bibliography, glossary, pages, order, [*problems, *order_problems]
     )
     return assembled
+
+
+def language_problems(edition: Edition) -> list[Problem]:
+    """An unknown language (an error), or one warning naming the words shown in English."""
+    where, lang = relpath(edition.config_file), edition.lang
+    line = language_line(edition.config_file)
+    if not supported(lang):
+        message = (
+            f"theme.language '{lang}' is a language briefkit has no data for: use an ISO 639 "
+            "code that CLDR and the CSL locales cover (`briefkit new --list-languages`)"
+        )
+        return [Problem(where, line, message)]
+    message = fallback_message(lang)
+    return [Problem(where, line, message, severity="warning")] if message else []
+
+
+def language_line(config_file: Path) -> int:
+    """The line of ``language:`` in a configuration (1 when it inherits its language)."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    match = re.search(r"(?m)^\s+language\s*:", text)
+    return line_of(text, match.start()) if match else 1
 
 
 def canonical_form_problems(bib_dir: Path) -> list[Problem]:

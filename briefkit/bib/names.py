@@ -13,28 +13,24 @@ The rules, in every language:
 - the bibliography names every author, the first one inverted and without
   its von part in front: ``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``;
 - the bibliography is sorted by family name without the von part (biblatex's
-  default), then given names, accents and case collated as French and English
-  dictionaries do: an accented letter sorts with its base letter and only
-  breaks ties (``Élodie`` between ``Eli`` and ``Emma``).
-
-Collation is written here by hand: the Unicode Collation Algorithm (PyICU,
-pyuca) would add a dependency to give the same order on Latin-script names.
+  default), then given names, in the alphabetical order of the page's
+  language (:mod:`briefkit.core.collation`, the glossary's too): an accented
+  letter sorts with its base letter and only breaks ties (``Élodie`` between
+  ``Eli`` and ``Emma``).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 from pybtex.database import Person
 from pybtex.database.input.bibtex import split_name_list
 
+from briefkit.core.collation import ROOT
+from briefkit.core.collation import collation_key as collate
 from briefkit.core.vocabulary import Vocabulary
 
 ET_AL_FROM = 4
-# Letters Unicode does not decompose into a base letter and an accent.
-SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
-                                 "ð": "d", "þ": "th", "ı": "i", "ŀ": "l"})  # fmt: skip
 
 
 def read_names(value: str, decode: Callable[[str], str]) -> list[Person]:
@@ -100,18 +96,15 @@ def name_list(
     return ", ".join(names[:-1]) + words.and_ + names[-1]
 
 
-def collation_key(text: str) -> tuple[str, str]:
-    """Sorts ``text`` as dictionaries do: base letters first, then accents and case."""
-    folded = text.casefold().translate(SPECIAL_LETTERS)
-    base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    primary = "".join(c for c in base if c.isalnum() or c == " ")
-    return " ".join(primary.split()), text
+def collation_key(text: str, lang: str = ROOT) -> bytes:
+    """Sorts ``text`` as ``lang``'s dictionaries do (:mod:`briefkit.core.collation`)."""
+    return collate(text, lang)
 
 
-def sort_name(person: Person) -> tuple[tuple[str, str], ...]:
-    """Family name (without von), given names, von part: collated."""
+def sort_name(person: Person, lang: str = ROOT) -> tuple[bytes, ...]:
+    """Family name (without von), given names, von part: collated in ``lang``."""
     return (
-        collation_key(_join(person.last_names)),
-        collation_key(given(person)),
-        collation_key(_join(person.prelast_names + person.lineage_names)),
+        collation_key(_join(person.last_names), lang),
+        collation_key(given(person), lang),
+        collation_key(_join(person.prelast_names + person.lineage_names), lang),
     )

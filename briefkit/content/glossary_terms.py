@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefkit.core.collation import ROOT
+from briefkit.core.collation import collation_key as collate
 from briefkit.core.problems import Problem, line_of
 from briefkit.core.sources import read_page
 
@@ -120,7 +121,6 @@ def _load_uncached(docs_dir: Path, paths: list[Path]) -> tuple[Glossary, list[Pr
     return glossary, problems
 
 
-def collation_key(text: str) -> str:
-    """Alphabetical order that files « État » under E, as dictionaries do."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def collation_key(text: str, lang: str = ROOT) -> bytes:
+    """Alphabetical order of ``lang``, the bibliography's: « État » under E, « Œuvre » under O."""
+    return collate(text, lang)

@@ -75,7 +75,7 @@ def print_pages(edition: Edition, glossary: Glossary) -> tuple[list[str], list[P
     patterns = plugin.get("pdf_pages") or []
     if not patterns:
         pages = [p for p in site_pages(raw, docs_dir) if (docs_dir / p).is_file()]
-        return _with_terms(pages, docs_dir, glossary), []
+        return _with_terms(pages, docs_dir, glossary, edition.lang), []
     ordered: list[str] = []
     problems = []
     for pattern in patterns:
@@ -96,8 +96,8 @@ def print_pages(edition: Edition, glossary: Glossary) -> tuple[list[str], list[P
     return ordered, problems
 
 
-def _with_terms(pages: list[str], docs_dir: Path, glossary: Glossary) -> list[str]:
-    terms = sorted(glossary.terms, key=lambda t: collation_key(t.term))
+def _with_terms(pages: list[str], docs_dir: Path, glossary: Glossary, lang: str) -> list[str]:
+    terms = sorted(glossary.terms, key=lambda t: collation_key(t.term, lang))
     extra = [t.page for t in terms if t.page not in pages]
     if not extra:
         return pages

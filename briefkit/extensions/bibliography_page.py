@@ -28,7 +28,7 @@ from briefkit.bib.reader import Bibliography, Source
 from briefkit.core.grammar import cited_keys
 from briefkit.core.sources import read_text
 from briefkit.core.vocabulary import Vocabulary, vocabulary
-from briefkit.extensions.citations import plain_text
+from briefkit.extensions.citations import ends_sentence, plain_text
 from briefkit.extensions.context import BriefExtension
 from briefkit.style.references import full_reference, sort_key
 from briefkit.style.titlelang import mark_title
@@ -87,7 +87,7 @@ def grouped(
     for group in [*order, ""]:
         if group in buckets:
             title = groups[group].get(lang, group) if group else vocabulary(lang).other_sources
-            result.append((title, sorted(buckets[group], key=sort_key)))
+            result.append((title, sorted(buckets[group], key=lambda s: sort_key(s, lang))))
     return result
 
 
@@ -115,7 +115,7 @@ class BibliographyTreeprocessor(Treeprocessor):
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in members:
                 ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
-                ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
+                ref += "" if ends_sentence(plain_text(ref)) else ext.context.words.full_stop
                 li = etree.fromstring(
                     f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from pybtex.richtext import HRef, String, Tag, Text
-from pybtex.style.template import FieldIsMissing, node
+from pybtex.style.template import FieldIsMissing, _format_list, node
 
 from briefkit.bib.dates import source_date
 from briefkit.bib.fields import is_arxiv
@@ -136,19 +136,28 @@ def date(children, context):  # type: ignore[no-untyped-def]
 
 
 @node
+def listed(children, context):  # type: ignore[no-untyped-def]
+    """pybtex's ``join`` with the language's comma (Arabic ``، ``, Chinese ``，``)."""
+    parts = [part for part in _format_list(children, context) if part]
+    return Text(_words(context).comma).join(parts) if len(parts) > 1 else Text(*parts)
+
+
+@node
 def pages(children, context):  # type: ignore[no-untyped-def]
     """``p. 12`` / ``pp. 12–34``."""
     source, words = _entry(context), _words(context)
     text = value(source, "pages")
     word = words.pages if PAGE_RANGE.search(text) else words.page
-    return Text(f"{word} {text}")
+    before, after = words.numbered(word, text)
+    return Text(f"{before}{text}{after}")
 
 
 @node
 def labelled(children, context, name, word):  # type: ignore[no-untyped-def]
     """``vol. 2``, ``n° 7``, ``chap. 3``: a field after a word of the vocabulary."""
-    source = _entry(context)
-    return Text(f"{getattr(_words(context), word)} ", rich(source, name))
+    source, words = _entry(context), _words(context)
+    before, after = words.numbered(getattr(words, word), "")
+    return Text(before, rich(source, name), after)
 
 
 @node
@@ -202,7 +211,8 @@ def chapter(children, context):  # type: ignore[no-untyped-def]
     source, words = _entry(context), _words(context)
     number = value(source, "chapter")
     label = source.fields.get("type", "").strip() or words.chapter
-    return Text(f"{label} {number}")
+    before, after = words.numbered(label, number)
+    return Text(f"{before}{number}{after}")
 
 
 @node
