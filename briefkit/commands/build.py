@@ -90,12 +90,20 @@ def _listing(problems: list[Problem]) -> str:
     return f"{errors} error(s) in the brief:\n{lines}"
 
 
-def build_sites(publication: Publication, scratch: Path) -> None:
-    """Check, then build every edition; stop with every problem if there is an error."""
+def build_sites(publication: Publication, scratch: Path, with_pdf: bool = False) -> None:
+    """Check, then build every edition; stop with every problem if there is an error.
+
+    With the PDFs to make, characters no PDF font draws are errors of the check
+    too: found before anything is built, where they are written.
+    """
     try:
         assembled, problems = assemble_all(publication)
     except BriefError as err:
         raise BuildFailed(_listing(err.problems)) from None
+    if with_pdf:
+        problems += _glyph_check(assembled)
+    if any(p.severity == "error" for p in problems):
+        raise BuildFailed(_listing(problems))
     page_problems, failures = build_editions(assembled, scratch)
     everything = sorted(set(problems + page_problems))
     if failures or any(p.severity == "error" for p in everything):
@@ -158,7 +166,7 @@ def build_all(
     scratch = target.parent / f".{target.name}.partial"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        build_sites(publication, scratch)
+        build_sites(publication, scratch, with_pdf)
         if with_search:
             _stage("search index", lambda s: index_site(publication, s), scratch)
         if with_pdf:
@@ -167,6 +175,13 @@ def build_all(
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     _swap_into_place(scratch, target)
+
+
+def _glyph_check(assembled: list[AssembledEdition]) -> list[Problem]:
+    # Imported here, not at the top: the PDF engine's start-up is not a site build's cost.
+    from briefkit.pdf.glyphs import glyph_check
+
+    return glyph_check(assembled)
 
 
 def _export_pdfs(publication: Publication, site: Path) -> None:

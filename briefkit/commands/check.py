@@ -22,6 +22,7 @@ from briefkit.bib.reader import bib_files
 from briefkit.core.editions import load_publication
 from briefkit.core.problems import BriefError, Problem, collect, relpath
 from briefkit.translation.check import check_translations
+from briefkit.pdf.glyphs import glyph_check
 
 
 def check_pages(assembled: AssembledEdition) -> list[Problem]:
@@ -50,6 +51,7 @@ def run_checks(root: Path, notes: list[str] | None = None) -> list[Problem]:
     for edition in assembled:
         problems += check_pages(edition)
     problems += check_translations(publication, [] if notes is None else notes)
+    problems += glyph_check(assembled)
     return sorted(set(problems))
 
 

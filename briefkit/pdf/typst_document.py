@@ -19,7 +19,7 @@ from briefkit.content.frontmatter import HOME
 from briefkit.core.editions import Edition
 from briefkit.core.problems import Problem, line_of, relpath
 from briefkit.core.vocabulary import base_language
-from briefkit.pdf.fonts import FontSettings, glyph_problems
+from briefkit.pdf.fonts import FontSettings, default_settings, glyph_problems
 from briefkit.pdf.print_tree import PrintPage, slug
 from briefkit.pdf.typst_writer import (
     TypstWriter,
@@ -72,14 +72,19 @@ def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
 
 
 def font_settings(assembled: AssembledEdition) -> FontSettings:
-    """The fonts the edition's configuration names, folders relative to it."""
-    base = assembled.edition.config_file.parent
-    dirs = plugin_option(assembled, "pdf_font_dirs", [])
-    families = plugin_option(assembled, "pdf_fonts", [])
+    """The fonts the edition's configuration names (folders relative to it), else fonts.yml's."""
+    edition = assembled.edition
+    where = relpath(edition.config_file)
+    automatic = default_settings(edition.lang, where)
+    dirs = plugin_option(assembled, "pdf_font_dirs", []) or []
+    families = plugin_option(assembled, "pdf_fonts", []) or []
+    if not dirs and not families:
+        return automatic
+    base = edition.config_file.parent
     return FontSettings(
-        tuple((base / str(d)).resolve() for d in dirs),  # type: ignore[attr-defined]
-        tuple(str(f) for f in families),  # type: ignore[attr-defined]
-        relpath(assembled.edition.config_file),
+        tuple((base / str(d)).resolve() for d in dirs) or automatic.dirs,  # type: ignore[attr-defined]
+        tuple(str(f) for f in families) or automatic.families,  # type: ignore[attr-defined]
+        where,
     )
 
 
@@ -91,7 +96,7 @@ def front(edition: Edition, cover: Cover, fonts: FontSettings, title: str = "") 
     """
     settings = arguments(
         lang=base_language(edition.lang),
-        fonts=fonts.families,
+        fonts=fonts.for_lang(edition.lang),
         title=cover.title,
         author=cover.author,
         description=cover.description,
@@ -139,6 +144,8 @@ class Typeset:
             anchors_of(self.trees) | {slug(page.src) for page in self.pages},
             loose=self.loose,
             kept=self.kept,
+            lang=assembled.edition.lang,
+            fonts_for=self.fonts.for_lang,
         )
         title = writer.content(self.title).strip() if self.title is not None else ""
         parts = [front(assembled.edition, cover, self.fonts, title)]

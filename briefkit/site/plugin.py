@@ -58,14 +58,13 @@ class BriefConfig(base.Config):
     pdf_exclude = c.Type(list, default=[])
     """Nav pages left out of ``pdf_pages`` on purpose."""
 
-    pdf_fonts = c.Type(list, default=["Linux Libertine O", "LexiSaebomR"])
-    """The PDF's font families, in order of preference (the first is the text face)."""
+    pdf_fonts = c.Type(list, default=[])
+    """The PDF's font families, in order of preference (the first is the text face);
+    default: a face per script (briefkit/pdf/fonts.yml)."""
 
-    pdf_font_dirs = c.Type(
-        list,
-        default=["/usr/share/fonts/opentype/linux-libertine", "/usr/share/fonts/truetype/lexi"],
-    )
-    """Folders holding every font the PDF may use (relative to mkdocs.yml, or absolute)."""
+    pdf_font_dirs = c.Type(list, default=[])
+    """Folders holding every font the PDF may use (relative to mkdocs.yml, or absolute);
+    default: those of briefkit/pdf/fonts.yml's faces."""
 
 
 class _Forward(logging.Handler):
