@@ -28,6 +28,7 @@ from pybtex.database.input.bibtex import split_name_list
 
 from briefkit.core.collation import ROOT
 from briefkit.core.collation import collation_key as collate
+from briefkit.core.name_order import written_family_first
 from briefkit.core.vocabulary import Vocabulary
 
 ET_AL_FROM = 4
@@ -66,20 +67,38 @@ def family(person: Person) -> str:
     return _join(person.prelast_names + person.last_names + person.lineage_names)
 
 
-def full_name(person: Person) -> str:
-    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``."""
+def full_name(person: Person, family_first: bool = False) -> str:
+    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``; ``한강``, ``Kim Jong-un``.
+
+    The order follows :mod:`briefkit.core.name_order`: a name in Chinese
+    characters, Hangul or kana is family-given without a space; ``family_first``
+    (its entry's ``nameorder`` option) puts any name family-given.
+    """
+    if written_family_first(family(person) + given(person)):
+        return family(person) + given(person)
+    if family_first and given(person):
+        return _join([family(person), given(person)])
     return _join([given(person), family(person)])
 
 
-def inverted_name(person: Person) -> str:
-    """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written."""
+def inverted_name(person: Person, family_first: bool = False) -> str:
+    """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written.
+
+    A name shown family name first is never inverted (``한강``, ``Kim Jong-un``).
+    """
+    if family_first or written_family_first(family(person) + given(person)):
+        return full_name(person, family_first)
     last = _join(person.last_names + person.lineage_names)
     rest = _join([given(person), *person.prelast_names])
     return f"{last}, {rest}" if rest and given(person) else family(person)
 
 
 def name_list(
-    people: list[Person], words: Vocabulary, shorten: bool = False, invert_first: bool = False
+    people: list[Person],
+    words: Vocabulary,
+    shorten: bool = False,
+    invert_first: bool = False,
+    family_first: bool = False,
 ) -> str:
     """People joined with the language's words; ``shorten`` applies the notes' rule."""
     others = bool(people) and is_others(people[-1])
@@ -87,13 +106,14 @@ def name_list(
     if shorten and len(real) >= ET_AL_FROM:
         real, others = real[:1], True
     names = [
-        inverted_name(p) if i == 0 and invert_first else full_name(p) for i, p in enumerate(real)
+        inverted_name(p, family_first) if i == 0 and invert_first else full_name(p, family_first)
+        for i, p in enumerate(real)
     ]
     if others:
-        return f"{', '.join(names)} {words.et_al}" if names else words.et_al
+        return f"{words.comma.join(names)} {words.et_al}" if names else words.et_al
     if len(names) <= 2:
         return words.and_.join(names)
-    return ", ".join(names[:-1]) + words.and_ + names[-1]
+    return words.comma.join(names[:-1]) + words.and_ + names[-1]
 
 
 def collation_key(text: str, lang: str = ROOT) -> bytes:

@@ -94,7 +94,7 @@ def build_sites(publication: Publication, scratch: Path, with_pdf: bool = False)
     """Check, then build every edition; stop with every problem if there is an error.
 
     With the PDFs to make, characters no PDF font draws are errors of the check
-    too: found before anything is built, where they are written.
+    too, named where they are written, before any PDF is typeset.
     """
     try:
         assembled, problems = assemble_all(publication)
@@ -102,8 +102,6 @@ def build_sites(publication: Publication, scratch: Path, with_pdf: bool = False)
         raise BuildFailed(_listing(err.problems)) from None
     if with_pdf:
         problems += _glyph_check(assembled)
-    if any(p.severity == "error" for p in problems):
-        raise BuildFailed(_listing(problems))
     page_problems, failures = build_editions(assembled, scratch)
     everything = sorted(set(problems + page_problems))
     if failures or any(p.severity == "error" for p in everything):

@@ -20,6 +20,9 @@ UNCLOSED_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@" + KEY + r"[^\[\]]*)(?=\
 CITATION_RE = re.compile(CITATION_PATTERN)
 ITEM_RE = re.compile(r"(?P<prefix>.*?)(?<![^\s;])@(?P<key>" + KEY + r")?(?P<locator>.*)", re.S)
 CODE_SPAN = re.compile(r"`[^`]*`")
+# The home page's "cite this brief" block: a web page's (its copy button, its
+# files); a printed brief is cited from its cover.
+CITE_MARKER = "[CITE]"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefkit.assembly.assemble import AssembledEdition
 from briefkit.assembly.harvest import harvest
+from briefkit.core.grammar import CITE_MARKER
 from briefkit.core.problems import BriefError, collect
 from briefkit.extensions.bibliography_page import Citing, fill_cited_in
 from briefkit.extensions.glossary import fill_mentions
@@ -78,7 +79,7 @@ class PrintTreeprocessor(Treeprocessor):
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             for child in list(parent):
-                if WEB_ONLY.intersection((child.get("class") or "").split()):
+                if WEB_ONLY.intersection((child.get("class") or "").split()) or _is_cite(child):
                     parent.remove(child)
 
     def _move_notes(self, root: etree.Element, prefix: str) -> None:
@@ -125,6 +126,11 @@ class PrintTreeprocessor(Treeprocessor):
             link.set("href", "#" + anchor)
         else:
             link.attrib.pop("href")  # not in the document: keep the words, drop the link
+
+
+def _is_cite(el: etree.Element) -> bool:
+    """The "cite this brief" marker, which only the web page fills."""
+    return el.tag == "p" and len(el) == 0 and (el.text or "").strip() == CITE_MARKER
 
 
 def _strip_trailing_space(el: etree.Element) -> None:

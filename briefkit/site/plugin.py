@@ -28,6 +28,7 @@ from briefkit.assembly.harvest import harvest
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.core.editions import Edition, edition_for
+from briefkit.core.grammar import CITE_MARKER
 from briefkit.core.problems import LOGGER, collecting, report
 from briefkit.core.sources import read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
@@ -40,10 +41,10 @@ from briefkit.site.theme import (
     folder_sitemaps,
     template_words,
     valid_toggles,
+    with_direction,
 )
 
 log = get_plugin_logger(__name__)
-CITE_MARKER = "[CITE]"
 
 
 class BriefConfig(base.Config):
@@ -182,6 +183,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             self.page_urls.append(page.url)
         output = valid_toggles(output)
         words = self.edition.words
+        output = with_direction(output, words.direction)
         if "brief-cited-in" in output:
             output = fill_cited_in(output, self.citing, words, target)
         if "brief-mentioned-in" in output:
@@ -191,7 +193,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return valid_toggles(output_content)  # the 404 page, rendered without a Page
+        # The 404 page, rendered without a Page.
+        return with_direction(valid_toggles(output_content), self.edition.words.direction)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         docs = Path(config.docs_dir)
