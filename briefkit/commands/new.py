@@ -68,6 +68,9 @@ markdown_extensions:
 plugins:
   - briefkit
 
+extra:
+  generator: false     # Material's footer credit is in English whatever the language
+
 nav:
   - index.md
   - section.md

@@ -137,6 +137,8 @@ class Vocabulary:
     semicolon: str  # between the references of one note
     full_stop: str  # ends a note or a reference (Chinese and Japanese "。")
     direction: str  # "ltr" or "rtl"
+    not_found: str  # the 404 page's heading
+    permalink: str  # the title of a heading's permalink
 
     def edition_text(self, edition: str) -> str:
         """``2e éd.`` / ``2nd ed.`` from ``2``; a word (``Second``) takes the edition word too."""

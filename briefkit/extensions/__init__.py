@@ -61,7 +61,7 @@ class BriefExtensions(Extension):
             part.extendMarkdown(md)
         ExternalLinkExtension().extendMarkdown(md)
         PassageExtension().extendMarkdown(md)
-        HeadingIdExtension().extendMarkdown(md)
+        HeadingIdExtension(lambda: self.citations.context.words.permalink).extendMarkdown(md)
 
 
 def makeExtension(**kwargs: Any) -> BriefExtensions:

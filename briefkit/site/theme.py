@@ -49,6 +49,7 @@ def template_words(edition: Edition) -> dict[str, Any]:
         "dir": words.direction,
         "locale": words.locale,
         "download_pdf": words.download_pdf,
+        "not_found": words.not_found,
         "pdf": edition.pdf_name,
         "search_placeholder": words.search_placeholder,
         "search_open": words.search_open,
