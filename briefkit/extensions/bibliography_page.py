@@ -149,8 +149,9 @@ def fill_cited_in(
         uses = citing.get(html.unescape(match[1]), [])
         if not uses:
             return ""
-        items = ", ".join(
-            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}, '
+        comma = html.escape(words.comma)
+        items = comma.join(
+            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}{comma}'
             f"{html.escape(words.note)}\u00a0{use.note}</a>"
             for use in uses
         )
