@@ -21,8 +21,8 @@ from briefkit.bib.canonical import format_file
 from briefkit.bib.reader import bib_files
 from briefkit.core.editions import load_publication
 from briefkit.core.problems import BriefError, Problem, collect, relpath
-from briefkit.translation.check import check_translations
 from briefkit.pdf.glyphs import glyph_check
+from briefkit.translation.check import check_translations
 
 
 def check_pages(assembled: AssembledEdition) -> list[Problem]:
