@@ -116,8 +116,9 @@ def test_an_unknown_language_is_named_at_its_line(brief: Path) -> None:
     found = problems(brief)
     line = line_of(config, "language: eng")
     assert found[0] == (
-        f"mkdocs.en.yml:{line}: theme.language 'eng' has no words in briefkit/core/languages/: "
-        "did you mean 'en'? use one of de, en, fr, or add eng.yml there"
+        f"mkdocs.en.yml:{line}: theme.language 'eng' is a language briefkit has no data for: "
+        "did you mean 'en'? use an ISO 639 code that CLDR and the CSL locales cover "
+        "(`briefkit new --list-languages`)"
     )
 
 

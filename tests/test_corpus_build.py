@@ -238,11 +238,11 @@ def test_a_source_edited_during_the_build_changes_nothing_in_it(
 ) -> None:
     real = briefkit.commands.build.build_sites
 
-    def editing(publication: object, scratch: Path) -> None:
+    def editing(publication: object, scratch: Path, with_pdf: bool = True) -> None:
         write_brief(brief, {"docs/fr/ruches.md": RUCHES.replace("# Les ruches", "# Changé")})
         bib = str(FILES["bib/sources.bib"]).replace("Bilan des récoltes", "Titre changé")
         write_brief(brief, {"bib/sources.bib": bib, "docs/fr/assets/carte.svg": "<svg/>"})
-        real(publication, scratch)  # type: ignore[arg-type]
+        real(publication, scratch, with_pdf)  # type: ignore[arg-type]
 
     monkeypatch.setattr(briefkit.commands.build, "build_sites", editing)
     site = built_once(brief, capsys)

@@ -80,4 +80,4 @@ def test_every_message_the_code_emits_is_in_contributing() -> None:
 def test_the_reader_of_messages_finds_them() -> None:
     found = emitted()
     assert any("unterminated citation" in part for parts in found for part in parts)
-    assert any("has no words in" in part for parts in found for part in parts)
+    assert any("has no data for" in part for parts in found for part in parts)

@@ -173,7 +173,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Needed at run time without an import of ours: Material loads its own
 # Markdown extensions (pymdown-extensions comes with it).
-RUN_TIME_ONLY = {"mkdocs-material"}
+# Packages used as data or as a theme, never imported: the theme (and its
+# translations), the CSL locale files shipped in citeproc-py.
+RUN_TIME_ONLY = {"mkdocs-material", "citeproc-py"}
 MAP_EXTRA = {"pyproj", "shapely", "numpy", "basemap-data"}
 
 

@@ -168,7 +168,7 @@ def test_contents_list_sections_and_glossary_terms_with_their_pages(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("fr", ["Édition du 27 novembre 2026", "Français", "Note d’analyse · édition bilingue"]),
+        ("fr", ["Édition du 27 novembre 2026", "français", "Note d’analyse · édition bilingue"]),
         ("en", ["This edition: 27 November 2026", "English", "Analytical brief · bilingual"]),
     ],
 )

@@ -38,7 +38,7 @@ from briefkit.core.options import (
 )
 from briefkit.core.problems import BriefError, MessageCollector, Problem, relpath
 from briefkit.core.sources import PageSource, read_page, read_text
-from briefkit.core.vocabulary import has_words, language_files
+from briefkit.core.vocabulary import fallback_message, supported, supported_languages
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
 
@@ -134,17 +134,19 @@ def option_problems(edition: Edition) -> tuple[PluginOptions, ExtensionOptions, 
 
 
 def language_problems(edition: Edition) -> list[Problem]:
-    """A ``theme.language`` the generator has no words for, named at its line."""
-    if has_words(edition.lang):
-        return []
-    known = sorted(language_files())
-    close = difflib.get_close_matches(edition.lang, known, n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    message = (
-        f"theme.language '{edition.lang}' has no words in briefkit/core/languages/: "
-        f"{hint}use one of {', '.join(known)}, or add {edition.lang}.yml there"
-    )
-    return [Problem(*edition.where("theme", "language"), message)]
+    """``theme.language`` at its line: unknown (an error, with the closest known code),
+    or known with some words shown in English (one warning naming them)."""
+    where, lang = edition.where("theme", "language"), edition.lang
+    if not supported(lang):
+        close = difflib.get_close_matches(lang, supported_languages(), n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        message = (
+            f"theme.language '{lang}' is a language briefkit has no data for: {hint}use an "
+            "ISO 639 code that CLDR and the CSL locales cover (`briefkit new --list-languages`)"
+        )
+        return [Problem(*where, message)]
+    message = fallback_message(lang)
+    return [Problem(*where, message, severity="warning")] if message else []
 
 
 def assemble(edition: Edition) -> AssembledEdition:
@@ -170,7 +172,7 @@ def assemble(edition: Edition) -> AssembledEdition:
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
         problems.append(Problem(relpath(edition.docs_dir), 1, "no index.md: add the home page"))
-    order, order_problems = print_pages(edition, glossary.term_pages(), plugin)
+    order, order_problems = print_pages(edition, glossary.term_pages(edition.lang), plugin)
     return AssembledEdition(
         edition,
         config,

@@ -13,28 +13,25 @@ The rules, in every language:
 - the bibliography names every author, the first one inverted and without
   its von part in front: ``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``;
 - the bibliography is sorted by family name without the von part (biblatex's
-  default), then given names, accents and case collated as French and English
-  dictionaries do: an accented letter sorts with its base letter and only
-  breaks ties (``Élodie`` between ``Eli`` and ``Emma``).
-
-Collation is written here by hand: the Unicode Collation Algorithm (PyICU,
-pyuca) would add a dependency to give the same order on Latin-script names.
+  default), then given names, in the alphabetical order of the page's
+  language (:mod:`briefkit.core.collation`, the glossary's too): an accented
+  letter sorts with its base letter and only breaks ties (``Élodie`` between
+  ``Eli`` and ``Emma``).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 from pybtex.database import Person
 from pybtex.database.input.bibtex import split_name_list
 
+from briefkit.core.collation import ROOT
+from briefkit.core.collation import collation_key as collate
+from briefkit.core.name_order import written_family_first
 from briefkit.core.vocabulary import Vocabulary
 
 ET_AL_FROM = 4
-# Letters Unicode does not decompose into a base letter and an accent.
-SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
-                                 "ð": "d", "þ": "th", "ı": "i", "ŀ": "l"})  # fmt: skip
 
 
 def read_names(value: str, decode: Callable[[str], str]) -> list[Person]:
@@ -70,20 +67,38 @@ def family(person: Person) -> str:
     return _join(person.prelast_names + person.last_names + person.lineage_names)
 
 
-def full_name(person: Person) -> str:
-    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``."""
+def full_name(person: Person, family_first: bool = False) -> str:
+    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``; ``한강``, ``Kim Jong-un``.
+
+    The order follows :mod:`briefkit.core.name_order`: a name in Chinese
+    characters, Hangul or kana is family-given without a space; ``family_first``
+    (its entry's ``nameorder`` option) puts any name family-given.
+    """
+    if written_family_first(family(person) + given(person)):
+        return family(person) + given(person)
+    if family_first and given(person):
+        return _join([family(person), given(person)])
     return _join([given(person), family(person)])
 
 
-def inverted_name(person: Person) -> str:
-    """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written."""
+def inverted_name(person: Person, family_first: bool = False) -> str:
+    """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written.
+
+    A name shown family name first is never inverted (``한강``, ``Kim Jong-un``).
+    """
+    if family_first or written_family_first(family(person) + given(person)):
+        return full_name(person, family_first)
     last = _join(person.last_names + person.lineage_names)
     rest = _join([given(person), *person.prelast_names])
     return f"{last}, {rest}" if rest and given(person) else family(person)
 
 
 def name_list(
-    people: list[Person], words: Vocabulary, shorten: bool = False, invert_first: bool = False
+    people: list[Person],
+    words: Vocabulary,
+    shorten: bool = False,
+    invert_first: bool = False,
+    family_first: bool = False,
 ) -> str:
     """People joined with the language's words; ``shorten`` applies the notes' rule."""
     others = bool(people) and is_others(people[-1])
@@ -91,27 +106,25 @@ def name_list(
     if shorten and len(real) >= ET_AL_FROM:
         real, others = real[:1], True
     names = [
-        inverted_name(p) if i == 0 and invert_first else full_name(p) for i, p in enumerate(real)
+        inverted_name(p, family_first) if i == 0 and invert_first else full_name(p, family_first)
+        for i, p in enumerate(real)
     ]
     if others:
-        return f"{', '.join(names)} {words.et_al}" if names else words.et_al
+        return f"{words.comma.join(names)} {words.et_al}" if names else words.et_al
     if len(names) <= 2:
         return words.and_.join(names)
-    return ", ".join(names[:-1]) + words.and_ + names[-1]
+    return words.comma.join(names[:-1]) + words.and_ + names[-1]
 
 
-def collation_key(text: str) -> tuple[str, str]:
-    """Sorts ``text`` as dictionaries do: base letters first, then accents and case."""
-    folded = text.casefold().translate(SPECIAL_LETTERS)
-    base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    primary = "".join(c for c in base if c.isalnum() or c == " ")
-    return " ".join(primary.split()), text
+def collation_key(text: str, lang: str = ROOT) -> bytes:
+    """Sorts ``text`` as ``lang``'s dictionaries do (:mod:`briefkit.core.collation`)."""
+    return collate(text, lang)
 
 
-def sort_name(person: Person) -> tuple[tuple[str, str], ...]:
-    """Family name (without von), given names, von part: collated."""
+def sort_name(person: Person, lang: str = ROOT) -> tuple[bytes, ...]:
+    """Family name (without von), given names, von part: collated in ``lang``."""
     return (
-        collation_key(_join(person.last_names)),
-        collation_key(given(person)),
-        collation_key(_join(person.prelast_names + person.lineage_names)),
+        collation_key(_join(person.last_names), lang),
+        collation_key(given(person), lang),
+        collation_key(_join(person.prelast_names + person.lineage_names), lang),
     )

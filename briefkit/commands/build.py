@@ -104,12 +104,18 @@ def _listing(problems: list[Problem]) -> str:
     return f"{errors} error(s) in the brief:\n{lines}"
 
 
-def build_sites(publication: Publication, scratch: Path) -> None:
-    """Check, then build every edition; stop with every problem if there is an error."""
+def build_sites(publication: Publication, scratch: Path, with_pdf: bool = False) -> None:
+    """Check, then build every edition; stop with every problem if there is an error.
+
+    With the PDFs to make, characters no PDF font draws are errors of the check
+    too, named where they are written, before any PDF is typeset.
+    """
     try:
         assembled, problems = assemble_all(publication)
     except BriefError as err:
         raise BuildFailed(_listing(err.problems)) from None
+    if with_pdf:
+        problems += _glyph_check(assembled)
     page_problems, failures = build_editions(assembled, scratch)
     everything = sorted(set(problems + page_problems))
     if failures or any(p.severity == "error" for p in everything):
@@ -187,7 +193,7 @@ def _build_and_swap(
     for folder in leftovers:  # left by a build that was killed
         shutil.rmtree(folder, ignore_errors=True)
     try:
-        build_sites(publication, scratch)
+        build_sites(publication, scratch, with_pdf)
         if with_search:
             _stage("search index", lambda s: index_site(publication, s), scratch)
         if with_pdf:
@@ -218,6 +224,13 @@ def fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
     elif fault == f"hold:{name}":
         time.sleep(5)
+
+
+def _glyph_check(assembled: list[AssembledEdition]) -> list[Problem]:
+    # Imported here, not at the top: the PDF engine's start-up is not a site build's cost.
+    from briefkit.pdf.glyphs import glyph_check
+
+    return glyph_check(assembled)
 
 
 def _export_pdfs(publication: Publication, site: Path) -> None:

@@ -24,6 +24,7 @@ from briefkit.commands.output import output_problems, source_folders
 from briefkit.core.editions import Publication, load_publication
 from briefkit.core.oserrors import os_error_message
 from briefkit.core.problems import BriefError, Problem, collect, line_of, relpath
+from briefkit.pdf.glyphs import glyph_check
 from briefkit.translation.check import check_translations
 
 
@@ -60,6 +61,7 @@ def run_checks(root: Path, notes: list[str] | None = None) -> list[Problem]:
     for edition in assembled:
         problems += check_pages(edition)
     problems += check_translations(publication, [] if notes is None else notes)
+    problems += glyph_check(assembled)
     return sorted(set(problems))
 
 

@@ -8,11 +8,12 @@ page, the hover text, the index and the PDF.
 from __future__ import annotations
 
 import posixpath
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.content.pagelist import page_files
+from briefkit.core.collation import ROOT
+from briefkit.core.collation import collation_key as collate
 from briefkit.core.locate import Locator
 from briefkit.core.problems import Problem
 from briefkit.core.sources import read_page
@@ -46,9 +47,9 @@ class Glossary:
     def by_page(self, page: str) -> Term | None:
         return next((t for t in self.terms if t.page == page), None)
 
-    def term_pages(self) -> list[str]:
-        """The term pages in the glossary's order (the index's, and the PDF's)."""
-        return [t.page for t in sorted(self.terms, key=lambda t: collation_key(t.term))]
+    def term_pages(self, lang: str = ROOT) -> list[str]:
+        """The term pages in the glossary's order in ``lang`` (the index's, and the PDF's)."""
+        return [t.page for t in sorted(self.terms, key=lambda t: collation_key(t.term, lang))]
 
 
 def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
@@ -123,7 +124,6 @@ def _load_uncached(docs_dir: Path, paths: list[Path]) -> tuple[Glossary, list[Pr
     return glossary, problems
 
 
-def collation_key(text: str) -> str:
-    """Alphabetical order that files « État » under E, as dictionaries do."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def collation_key(text: str, lang: str = ROOT) -> bytes:
+    """Alphabetical order of ``lang``, the bibliography's: « État » under E, « Œuvre » under O."""
+    return collate(text, lang)

@@ -43,6 +43,10 @@ FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.M)
 BACKTICKS_RE = re.compile(r"`+")
 BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+CODE_SPAN = re.compile(r"`[^`]*`")
+# The home page's "cite this brief" block: a web page's (its copy button, its
+# files); a printed brief is cited from its cover.
+CITE_MARKER = "[CITE]"
 
 
 @dataclass(frozen=True)

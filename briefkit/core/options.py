@@ -43,14 +43,13 @@ class PluginOptions(base.Config):
     pdf_exclude = c.ListOfItems(c.Type(str), default=[])
     """Nav pages left out of ``pdf_pages`` on purpose."""
 
-    pdf_fonts = c.ListOfItems(c.Type(str), default=["Linux Libertine O", "LexiSaebomR"])
-    """The PDF's font families, in order of preference (the first is the text face)."""
+    pdf_fonts = c.ListOfItems(c.Type(str), default=[])
+    """The PDF's font families, in order of preference (the first is the text face);
+    empty: a face per script and language from ``briefkit/pdf/fonts.yml``."""
 
-    pdf_font_dirs = c.ListOfItems(
-        c.Type(str),
-        default=["/usr/share/fonts/opentype/linux-libertine", "/usr/share/fonts/truetype/lexi"],
-    )
-    """Folders holding every font the PDF may use (relative to mkdocs.yml, or absolute)."""
+    pdf_font_dirs = c.ListOfItems(c.Type(str), default=[])
+    """Folders holding every font the PDF may use (relative to mkdocs.yml, or absolute);
+    empty: the Debian font folders ``briefkit/pdf/fonts.yml`` names."""
 
     bib_dir = c.Deprecated(message=MOVED)
     """Moved to the extensions in briefkit 0.2."""

@@ -25,6 +25,7 @@ from briefkit.extensions.dates import DatesExtension
 from briefkit.extensions.editor_notes import EditorNoteExtension
 from briefkit.extensions.figures import FigureExtension
 from briefkit.extensions.glossary import GlossaryExtension
+from briefkit.extensions.headings import HeadingIdExtension
 from briefkit.extensions.links import ExternalLinkExtension
 from briefkit.extensions.passages import PassageExtension
 from briefkit.extensions.sanitize import SanitizeExtension
@@ -96,6 +97,7 @@ class BriefExtensions(Extension):
             part.extendMarkdown(md)
         ExternalLinkExtension().extendMarkdown(md)
         PassageExtension().extendMarkdown(md)
+        HeadingIdExtension(lambda: self.citations.context.words.permalink).extendMarkdown(md)
 
 
 def makeExtension(**kwargs: Any) -> BriefExtensions:

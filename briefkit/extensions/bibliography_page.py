@@ -29,7 +29,7 @@ from briefkit.content.pagelist import page_files
 from briefkit.core.grammar import cited_keys
 from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import Vocabulary, vocabulary
-from briefkit.extensions.citations import plain_text
+from briefkit.extensions.citations import ends_sentence, plain_text
 from briefkit.extensions.context import BriefExtension, protect
 from briefkit.style.references import full_reference, sort_key
 from briefkit.style.titlelang import mark_title
@@ -96,7 +96,7 @@ def grouped(
     for group in [*order, ""]:
         if group in buckets:
             title = groups[group].get(lang, group) if group else vocabulary(lang).other_sources
-            result.append((title, sorted(buckets[group], key=sort_key)))
+            result.append((title, sorted(buckets[group], key=lambda s: sort_key(s, lang))))
     return result
 
 
@@ -125,7 +125,7 @@ class BibliographyTreeprocessor(Treeprocessor):
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in members:
                 ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
-                ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
+                ref += "" if ends_sentence(plain_text(ref)) else ext.context.words.full_stop
                 li = etree.fromstring(
                     f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'
@@ -159,8 +159,9 @@ def fill_cited_in(
         uses = citing.get(html.unescape(match[1]), [])
         if not uses:
             return ""
-        items = ", ".join(
-            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}, '
+        comma = html.escape(words.comma)
+        items = comma.join(
+            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}{comma}'
             f"{html.escape(words.note)}\u00a0{use.note}</a>"
             for use in uses
         )

@@ -165,13 +165,13 @@ class CitationTreeprocessor(Treeprocessor):
             else:
                 ref = mark_title(full_reference(source, context.lang), source, context.lang)
             prefix = html.escape(item.prefix) + " " if item.prefix else ""
-            locator = ", " + html.escape(item.locator) if item.locator else ""
+            locator = words.comma + html.escape(item.locator) if item.locator else ""
             parts.append(
                 f'{prefix}<span class="brief-ref" data-key="{html.escape(item.key)}">'
                 f"{ref}</span>{locator}"
             )
-        text = _capitalise("; ".join(parts))
-        text += "" if plain_text(text).rstrip().endswith((".", "?", "!")) else "."
+        text = _capitalise(words.semicolon.join(parts))
+        text += "" if ends_sentence(plain_text(text)) else words.full_stop
         cites = html.escape(" ".join(dict.fromkeys(item.key for item in items)))
         li = etree.fromstring(f'<li id="fn:{number}" data-cites="{cites}"><p>{text}\u00a0</p></li>')
         back = etree.SubElement(
@@ -232,6 +232,14 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG_RE.sub("", markup))
 
 
+SENTENCE_ENDS = (".", "?", "!", "。", "？", "！", "؟", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` already ends with a sentence's mark, in any script."""
+    return text.rstrip().endswith(SENTENCE_ENDS)
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
@@ -256,15 +264,15 @@ class CitationExtension(BriefExtension):
 
     def inline_reference(self, items: list[CiteItem]) -> str:
         """Full references of ``items`` as HTML, for a citation written out in running text."""
-        lang = self.context.lang
+        lang, words = self.context.lang, self.context.words
         parts = []
         for item in items:
             prefix = html.escape(item.prefix) + " " if item.prefix else ""
-            locator = ", " + html.escape(item.locator) if item.locator else ""
+            locator = words.comma + html.escape(item.locator) if item.locator else ""
             ref = full_reference(self.bibliography[item.key], lang)
             key = html.escape(item.key)
             parts.append(f'{prefix}<span class="brief-ref" data-key="{key}">{ref}</span>{locator}')
-        return "; ".join(parts)
+        return words.semicolon.join(parts)
 
     def unknown_key_message(self, key: str) -> str:
         broken = self.bibliography.broken.get(key)

@@ -121,7 +121,9 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _index_list(self) -> etree.Element:
         dl = etree.Element("dl", {"class": "brief-glossary"})
-        for term in sorted(self.ext.glossary.terms, key=lambda t: collation_key(t.term)):
+        for term in sorted(
+            self.ext.glossary.terms, key=lambda t: collation_key(t.term, self.ext.context.lang)
+        ):
             dt = etree.SubElement(dl, "dt")
             link = etree.SubElement(dt, "a", {"href": self.ext.context.href(term.page)})
             link.text = term.term

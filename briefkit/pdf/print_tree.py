@@ -24,6 +24,7 @@ from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
 from briefkit.assembly.harvest import CrossPageFacts, page_title
 from briefkit.content.files import local_file
 from briefkit.content.pagelist import reading_pages
+from briefkit.core.grammar import CITE_MARKER
 from briefkit.core.problems import BriefError, collect
 
 WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
@@ -81,7 +82,7 @@ class PrintTreeprocessor(Treeprocessor):
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             for child in list(parent):
-                if WEB_ONLY.intersection((child.get("class") or "").split()):
+                if WEB_ONLY.intersection((child.get("class") or "").split()) or _is_cite(child):
                     parent.remove(child)
 
     def _move_notes(self, root: etree.Element, prefix: str) -> None:
@@ -128,6 +129,11 @@ class PrintTreeprocessor(Treeprocessor):
             link.set("href", "#" + anchor)
         else:
             link.attrib.pop("href")  # not in the document: keep the words, drop the link
+
+
+def _is_cite(el: etree.Element) -> bool:
+    """The "cite this brief" marker, which only the web page fills."""
+    return el.tag == "p" and len(el) == 0 and (el.text or "").strip() == CITE_MARKER
 
 
 def _strip_trailing_space(el: etree.Element) -> None:
@@ -192,7 +198,7 @@ def number_pages(assembled: AssembledEdition, converted: list[PrintPage]) -> Num
     targets: dict[str, PageTargets] = {
         page.src: page_targets(page.body, slug(page.src) + "--") for page in converted
     }
-    order = reading_pages(assembled.edition, assembled.glossary.term_pages())
+    order = reading_pages(assembled.edition, assembled.glossary.term_pages(assembled.edition.lang))
     for src in [p for p in order if p not in targets and p in assembled.pages]:
         body = assembled.pages[src].body
         with collect():  # reported by the check and the site; here only counted

@@ -22,7 +22,7 @@ from briefkit.core.editions import Edition
 from briefkit.core.locate import locate
 from briefkit.core.problems import Problem, relpath
 from briefkit.core.vocabulary import base_language
-from briefkit.pdf.fonts import FontSettings, glyph_problems
+from briefkit.pdf.fonts import FontSettings, default_settings, glyph_problems
 from briefkit.pdf.print_tree import PrintPage, slug
 from briefkit.pdf.typst_writer import (
     TypstWriter,
@@ -89,12 +89,18 @@ def xmp_identity_of(assembled: AssembledEdition) -> Identity:
 
 
 def font_settings(assembled: AssembledEdition) -> FontSettings:
-    """The fonts the edition's configuration names, folders relative to it."""
-    base = assembled.edition.config_file.parent
+    """The fonts the edition's configuration names (folders relative to it), else fonts.yml's."""
+    edition = assembled.edition
+    where = relpath(edition.config_file)
+    automatic = default_settings(edition.lang, where)
+    dirs, families = list(assembled.plugin.pdf_font_dirs), list(assembled.plugin.pdf_fonts)
+    if not dirs and not families:
+        return automatic
+    base = edition.config_file.parent
     return FontSettings(
-        tuple((base / str(d)).resolve() for d in assembled.plugin.pdf_font_dirs),
-        tuple(str(f) for f in assembled.plugin.pdf_fonts),
-        relpath(assembled.edition.config_file),
+        tuple((base / str(d)).resolve() for d in dirs) or automatic.dirs,
+        tuple(str(f) for f in families) or automatic.families,
+        where,
     )
 
 
@@ -106,7 +112,7 @@ def front(edition: Edition, cover: Cover, fonts: FontSettings, title: str = "") 
     """
     settings = arguments(
         lang=base_language(edition.lang),
-        fonts=fonts.families,
+        fonts=fonts.for_lang(edition.lang),
         title=cover.title,
         author=cover.author,
         description=cover.description,
@@ -154,6 +160,8 @@ class Typeset:
             anchors_of(self.trees) | {slug(page.src) for page in self.pages},
             loose=self.loose,
             kept=self.kept,
+            lang=assembled.edition.lang,
+            fonts_for=self.fonts.for_lang,
         )
         title = writer.content(self.title).strip() if self.title is not None else ""
         parts = [front(assembled.edition, cover, self.fonts, title)]

@@ -27,6 +27,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 from briefkit.content.files import published_bytes
 
+ISOLATE_START, ISOLATE_END = "\u2068", "\u2069"  # FSI and PDI: <bdi>'s isolation in Unicode
+LANG_TAG = re.compile(r"[A-Za-z]{2,3}")
 PUNCTUATION = re.compile(f"([{re.escape(ascii_text.punctuation)}])")
 LINE_BREAKS = re.compile("[ \t\n\x0b\x0c\r\x85\u2028\u2029]+")
 UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -107,11 +109,14 @@ class TypstWriter:
     loose: frozenset[str] = frozenset()  # label names of notes whose block may leave widows
     kept: frozenset[str] = frozenset()  # label names of notes whose block starts a page
     problems: list[tuple[str, str]] = field(default_factory=list)  # (words to find, message)
+    lang: str = ""  # the document's language
+    fonts_for: Callable[[str], tuple[str, ...]] | None = None  # families for text in a language
     handlers: dict[str, Callable[[etree.Element], str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.handlers = {
             "a": self.link,
+            "bdi": lambda el: f"{ISOLATE_START}{self.content(el)}{ISOLATE_END}",
             "br": lambda el: "#linebreak()",
             "code": lambda el: f"#raw({string(''.join(el.itertext()))})",
             "figure": self.figure,
@@ -150,11 +155,30 @@ class TypstWriter:
             return ""
         handler = self.handlers.get(tag)
         out = handler(el) if handler else self.styled(el, self.content(el))
+        out = self.in_language(el, out)
         if el.get("id") and tag not in {"figure", "li"} and not _self_labelled(el):
             out = self.anchor(el) + out
         if self.loose & notes_in(el) and tag in BLOCKS and _innermost_block(el):
             out = f'#el({string(tag)}, "brief-loose-lines")[{out}]'
         return f"\n\n{out}\n\n" if tag in BLOCKS else out
+
+    def in_language(self, el: etree.Element, body: str) -> str:
+        """``body`` set in the element's own language (its hyphenation, its CJK forms).
+
+        An element of another direction (``dir``, or a language written the other
+        way) is isolated as ``<bdi>`` is on the web: FSI … PDI around it.
+        """
+        lang = (el.get("lang") or "").replace("_", "-")
+        code = lang.split("-")[0].lower()
+        isolated = el.get("dir") in ("ltr", "rtl", "auto") and el.tag != "bdi"
+        if isolated:
+            body = f"{ISOLATE_START}{body}{ISOLATE_END}"
+        if not LANG_TAG.fullmatch(code) or code == self.lang.split("-")[0].lower():
+            return body
+        fonts = f", font: {value(self.fonts_for(lang))}" if self.fonts_for else ""
+        if el.tag in BLOCKS:
+            return f"#[#set text(lang: {string(code)}{fonts})\n{body}]"
+        return f"#text(lang: {string(code)}{fonts})[{body}]"
 
     def styled(self, el: etree.Element, body: str) -> str:
         """``body`` in the style brief.typ gives the element's tag and classes."""

@@ -43,7 +43,7 @@ class Identity:
     title: str
     authors: tuple[str, ...]  # "Tom Dash": the names as the cover writes them
     date: dt.date | None  # this edition's
-    language: str  # BCP 47: "fr", "pt-BR"
+    language: str  # a BCP 47 tag: fr, pt-BR
     publisher: str
 
 

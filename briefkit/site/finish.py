@@ -25,11 +25,12 @@ from briefkit.bib.reader import Bibliography
 from briefkit.content.identity import BriefIdentity
 from briefkit.content.pagelist import edition_pages
 from briefkit.core.editions import Edition
+from briefkit.core.grammar import CITE_MARKER
 from briefkit.core.sources import read_page
 from briefkit.site.metadata import bibtex, cite_block, csl_json, json_ld, ris
 from briefkit.site.theme import folder_sitemaps
 
-CITE_MARKER = "<p>[CITE]</p>"
+CITE_PARAGRAPH = f"<p>{CITE_MARKER}</p>"  # the marker as the extensions leave it
 JSONLD_MARK = "/*brief-jsonld*/"  # what the template writes where the JSON-LD goes
 JSONLD_SLOT = f'<script type="application/ld+json">{JSONLD_MARK}</script>'
 
@@ -107,13 +108,13 @@ def _finish_page(
         fragment = f"fn:{anchor}" if isinstance(anchor, int) else str(anchor)
         return f"{get_relative_url(there, url)}#{fragment}"
 
-    if src == "index.md" and CITE_MARKER in html:
+    if src == "index.md" and CITE_PARAGRAPH in html:
         stem = Path(edition.pdf_name).stem
         files = {
             name: get_relative_url(f"{stem}.{suffix}", url)
             for name, suffix in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
         }
-        html = html.replace(CITE_MARKER, cite_block(identity, files))
+        html = html.replace(CITE_PARAGRAPH, cite_block(identity, files))
     html = facts.fill(html, edition.words, target, target)
     meta = read_page(edition.docs_dir / src).meta
     sources = [bibliography[k] for k in facts.cited.get(url, []) if k in bibliography]

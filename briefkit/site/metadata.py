@@ -108,14 +108,16 @@ def as_source(info: BriefInfo) -> Source:
     }
     written = BriefDates(None, info.dates.written, info.dates.sources_until).lines(info.words)
     if written:  # inside a reference: "…, novembre 2026, rédigé en 2023, sources consultées…"
-        fields["note"] = ", ".join(line[:1].lower() + line[1:] for line in written)
+        fields["note"] = info.words.comma.join(line[:1].lower() + line[1:] for line in written)
     return Source(info.key, "report", fields, {"author": [info.person]}, "docs/index.md", 1)
 
 
 def reference(info: BriefInfo) -> str:
     """The brief's reference as HTML, in its language and the notes' style."""
     text = full_reference(as_source(info), info.lang)
-    return space_html(text + ("" if text.endswith(".") else "."), info.lang)
+    words = info.words
+    ending = "" if text.endswith((".", words.full_stop)) else words.full_stop
+    return space_html(text + ending, info.lang)
 
 
 def cite_block(info: BriefInfo, files: dict[str, str]) -> str:

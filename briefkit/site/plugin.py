@@ -52,6 +52,7 @@ from briefkit.site.theme import (
     storage_scope,
     template_words,
     valid_toggles,
+    with_direction,
 )
 
 log = get_plugin_logger(__name__)
@@ -186,7 +187,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         """Cross-references: each page's targets, numbered once every page is converted."""
         assert self.edition is not None
         glossary = load_glossary(Path(config.docs_dir))[0]
-        self.reading_order = reading_pages(self.edition, glossary.term_pages())
+        self.reading_order = reading_pages(self.edition, glossary.term_pages(self.edition.lang))
         self.targets.clear()
         self.url_of.clear()
         self.numbering = None
@@ -252,6 +253,7 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         The home page, which describes the brief, lists every work of its
         bibliography; another page, the works it cites.
         """
+        assert self.edition is not None and self.info is not None
         if page.is_homepage:
             options = config.mdx_configs.get(EXTENSIONS, {})
             cited = listed(self.bibliography, Path(config.docs_dir), options.get("nocite", []))
@@ -260,13 +262,16 @@ class BriefPlugin(BasePlugin[PluginOptions]):
         return highwire(self.info, publisher, pdf_url, cited) + dublin_core(self.info, publisher)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """MkDocs' ``post_page`` event: Material's toggles made valid, the page's policy set.
+        """MkDocs' ``post_page`` event: Material's toggles made valid, the page's direction
+        and policy set.
 
         The policy is set while the page's content stands as converted: scripts in
         it are never hashed, so none of them can run."""
         if not self.config.enabled:
             return output
         output = self._number(valid_toggles(output), page)
+        if self.edition is not None:
+            output = with_direction(output, self.edition.words.direction)
         return with_csp(output, page.content or "")
 
     def _number(self, output: str, page: Page) -> str:
@@ -285,12 +290,17 @@ class BriefPlugin(BasePlugin[PluginOptions]):
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        """MkDocs' ``post_template`` event: the 404 page's toggles made valid, its policy set."""
+        """MkDocs' ``post_template`` event: the 404 page's toggles made valid, its direction
+        and policy set."""
         if not self.config.enabled:
             return output_content
-        # The 404 page, rendered without a Page (sitemap.xml is no HTML: no policy).
+        if not template_name.endswith(".html"):  # sitemap.xml is no HTML: no policy
+            return output_content
+        # The 404 page, rendered without a Page.
         output = valid_toggles(output_content)
-        return with_csp(output) if template_name.endswith(".html") else output
+        if self.edition is not None:
+            output = with_direction(output, self.edition.words.direction)
+        return with_csp(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """MkDocs' ``post_build`` event: the link check, then the pass over the built pages."""

@@ -12,21 +12,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
+import unicodedata
 from typing import Any
 
 from pybtex.richtext import HRef, String, Tag, Text
-from pybtex.style.template import FieldIsMissing, node
+from pybtex.style.template import FieldIsMissing, _format_list, node
 
 from briefkit.bib.dates import source_date
 from briefkit.bib.fields import is_arxiv
 from briefkit.bib.model import Source
 from briefkit.bib.names import full_name, name_list
+from briefkit.core.name_order import entry_order
 from briefkit.core.vocabulary import Vocabulary
 
 EDITION_WORD = re.compile(r"(?i)\b(ed|edn|edition|éd|édition|aufl|auflage)\b")
 PAGE_RANGE = re.compile(r"[–—,;]|\d\s*-+\s*\d|\bff?\.?$")
 DOI_HOST = re.compile(r"(?i)https?://(dx\.)?doi\.org/")
 Context = dict[str, Any]
+_FORMATTER = string.Formatter()
 
 
 def _entry(context: Context) -> Source:
@@ -37,6 +41,41 @@ def _entry(context: Context) -> Source:
 def _words(context: Context) -> Vocabulary:
     words: Vocabulary = context["style"].words
     return words
+
+
+def _runs_other_way(text: str, direction: str) -> bool:
+    """Whether ``text`` holds letters written the other way from ``direction``'s."""
+    kinds = {unicodedata.bidirectional(c) for c in text}
+    return bool(kinds & {"R", "AL"}) if direction == "ltr" else "L" in kinds
+
+
+def isolated(context: Context, part: Any) -> Any:
+    """``part`` in ``<bdi>`` when it runs the other way from the page's language.
+
+    An Arabic publisher in an English note, a Latin title or URL in an Arabic
+    one: isolated, the punctuation around it keeps the page's order (HTML's
+    ``<bdi>``; the PDF writes it as Unicode's first-strong isolate).
+    """
+    plain = str(part) if not isinstance(part, str) else part
+    if _runs_other_way(plain, _words(context).direction):
+        return Tag("bdi", part)
+    return part
+
+
+def _around(context: Context, pattern: str, **parts: Any) -> Text:
+    """``pattern`` (``{names} (ed.)``) with each ``{name}`` replaced by its part, isolated."""
+    pieces: list[Any] = []
+    for literal, name, _spec, _conv in _FORMATTER.parse(pattern):
+        if literal:
+            pieces.append(literal)
+        if name:
+            pieces.append(isolated(context, parts[name]))
+    return Text(*pieces)
+
+
+def _family_first(source: Source) -> bool:
+    """Whether the entry asks for its names family name first (``options = {nameorder=…}``)."""
+    return entry_order(source.fields.get("options", "")) == "family-given"
 
 
 def value(source: Source, name: str) -> str:
@@ -59,7 +98,7 @@ def rich(source: Source, name: str) -> Text:
 @node
 def text(children, context, name):  # type: ignore[no-untyped-def]
     """The field ``name``, its emphasis kept."""
-    return rich(_entry(context), name)
+    return isolated(context, rich(_entry(context), name))
 
 
 @node
@@ -70,11 +109,12 @@ def title(children, context, prefix=""):  # type: ignore[no-untyped-def]
     main = next((n for n in names if source.fields.get(n, "").strip()), None)
     if main is None:
         raise FieldIsMissing(names[0], source)
-    parts = [rich(source, main)]
+    parts = [isolated(context, rich(source, main))]
     if source.fields.get(f"{prefix}subtitle", "").strip():
-        parts += [Text(words.subtitle_separator), rich(source, f"{prefix}subtitle")]
+        subtitle = isolated(context, rich(source, f"{prefix}subtitle"))
+        parts += [Text(words.subtitle_separator), subtitle]
     if source.fields.get(f"{prefix}titleaddon", "").strip():
-        parts += [Text(", "), rich(source, f"{prefix}titleaddon")]
+        parts += [Text(words.comma), isolated(context, rich(source, f"{prefix}titleaddon"))]
     return Text(*parts)
 
 
@@ -91,7 +131,10 @@ def people(children, context, role="author"):  # type: ignore[no-untyped-def]
     source, style = _entry(context), context["style"]
     if not source.persons.get(role):
         raise FieldIsMissing(role, source)
-    return Text(name_list(source.persons[role], style.words, style.shorten, style.invert_first))
+    names = name_list(
+        source.persons[role], style.words, style.shorten, style.invert_first, _family_first(source)
+    )
+    return Text(isolated(context, names))
 
 
 @node
@@ -101,9 +144,11 @@ def edited(children, context, head=False):  # type: ignore[no-untyped-def]
     editors = source.persons.get("editor")
     if not editors:
         raise FieldIsMissing("editor", source)
-    names = name_list(editors, style.words, style.shorten, head and style.invert_first)
+    names = name_list(
+        editors, style.words, style.shorten, head and style.invert_first, _family_first(source)
+    )
     form = style.words.edited_many if len(editors) > 1 else style.words.edited
-    return Text(form.format(names=names))
+    return _around(context, form, names=names)
 
 
 @node
@@ -121,8 +166,10 @@ def translated(children, context):  # type: ignore[no-untyped-def]
     source, style = _entry(context), context["style"]
     if not source.persons.get("translator"):
         raise FieldIsMissing("translator", source)
-    names = name_list(source.persons["translator"], style.words, style.shorten)
-    return Text(style.words.translated.format(names=names))
+    names = name_list(
+        source.persons["translator"], style.words, style.shorten, family_first=_family_first(source)
+    )
+    return _around(context, style.words.translated, names=names)
 
 
 @node
@@ -136,19 +183,28 @@ def date(children, context):  # type: ignore[no-untyped-def]
 
 
 @node
+def listed(children, context):  # type: ignore[no-untyped-def]
+    """pybtex's ``join`` with the language's comma (Arabic ``، ``, Chinese ``，``)."""
+    parts = [part for part in _format_list(children, context) if part]
+    return Text(_words(context).comma).join(parts) if len(parts) > 1 else Text(*parts)
+
+
+@node
 def pages(children, context):  # type: ignore[no-untyped-def]
     """``p. 12`` / ``pp. 12–34``."""
     source, words = _entry(context), _words(context)
     text = value(source, "pages")
     word = words.pages if PAGE_RANGE.search(text) else words.page
-    return Text(f"{word} {text}")
+    before, after = words.numbered(word, text)
+    return Text(f"{before}{text}{after}")
 
 
 @node
 def labelled(children, context, name, word):  # type: ignore[no-untyped-def]
     """``vol. 2``, ``n° 7``, ``chap. 3``: a field after a word of the vocabulary."""
-    source = _entry(context)
-    return Text(f"{getattr(_words(context), word)} ", rich(source, name))
+    source, words = _entry(context), _words(context)
+    before, after = words.numbered(getattr(words, word), "")
+    return Text(before, isolated(context, rich(source, name)), after)
 
 
 @node
@@ -156,7 +212,7 @@ def series(children, context):  # type: ignore[no-untyped-def]
     """``coll. Fast Computers`` / ``Fast Computers``."""
     source, words = _entry(context), _words(context)
     before, _, after = words.series.partition("{series}")
-    return Text(before, rich(source, "series"), after)
+    return Text(before, isolated(context, rich(source, "series")), after)
 
 
 @node
@@ -182,8 +238,8 @@ def publisher(children, context, name="publisher"):  # type: ignore[no-untyped-d
     if not who and not place:
         raise FieldIsMissing(name, source)
     if who and place:
-        return Text(words.publisher_place.format(place=place, publisher=who))
-    return Text(who or place)
+        return _around(context, words.publisher_place, place=place, publisher=who)
+    return Text(isolated(context, who or place))
 
 
 @node
@@ -202,7 +258,8 @@ def chapter(children, context):  # type: ignore[no-untyped-def]
     source, words = _entry(context), _words(context)
     number = value(source, "chapter")
     label = source.fields.get("type", "").strip() or words.chapter
-    return Text(f"{label} {number}")
+    before, after = words.numbered(label, number)
+    return Text(f"{before}{number}{after}")
 
 
 @node
@@ -213,14 +270,14 @@ def outlet(children, context):  # type: ignore[no-untyped-def]
     people = source.persons.get("author", [])
     if len(people) == 1 and full_name(people[0]) == name:
         return Text()
-    return Text(name)
+    return Text(isolated(context, name))
 
 
 @node
 def doi_link(children, context):  # type: ignore[no-untyped-def]
     """``https://doi.org/10.…`` as a link (the DOI was checked on reading)."""
     url = "https://doi.org/" + value(_entry(context), "doi")
-    return HRef(url, Text(url))
+    return Text(isolated(context, HRef(url, Text(url))))
 
 
 @node
@@ -230,7 +287,7 @@ def url_link(children, context):  # type: ignore[no-untyped-def]
     url = value(source, "url")
     if source.fields.get("doi") and DOI_HOST.match(url):
         raise FieldIsMissing("url", source)  # the DOI's own link already leads there
-    return HRef(url, Text(url))
+    return Text(isolated(context, HRef(url, Text(url))))
 
 
 @node
@@ -243,8 +300,8 @@ def eprint(children, context):  # type: ignore[no-untyped-def]
     klass = source.fields.get("primaryclass") or source.fields.get("eprintclass")
     shown = Text(f"{label}: " if label else "", ident, f" [{klass}]" if klass else "")
     if is_arxiv(source.fields):
-        return HRef(f"https://arxiv.org/abs/{ident}", shown)
-    return shown
+        return Text(isolated(context, HRef(f"https://arxiv.org/abs/{ident}", shown)))
+    return Text(isolated(context, shown))
 
 
 @node

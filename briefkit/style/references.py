@@ -18,6 +18,7 @@ from pybtex.backends.html import Backend as HtmlBackend
 
 from briefkit.bib.model import Source
 from briefkit.bib.names import ET_AL_FROM, collation_key, family, is_others, sort_name
+from briefkit.core.collation import ROOT
 from briefkit.core.vocabulary import Vocabulary, vocabulary
 from briefkit.style.templates import WORK_TYPES, BriefStyle
 
@@ -99,28 +100,24 @@ def _shorten(title: str, max_words: int = 6) -> str:
     return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
 
 
-Collated = tuple[str, str]
-NOBODY = (("", ""), ("", ""))
+NOBODY = (b"", b"")
 
 
-def sort_key(
-    source: Source,
-) -> tuple[tuple[tuple[Collated, Collated, Collated], ...], str, Collated]:
+def sort_key(source: Source, lang: str = ROOT) -> tuple[tuple[tuple[bytes, ...], ...], str, bytes]:
     """Family names (von part after), else the name standing for them; then year; then title.
 
-    The same order serves French and English: base letters decide, accents
-    and case only break ties (see :func:`briefkit.bib.names.collation_key`).
+    In ``lang``'s alphabetical order, the glossary's (:mod:`briefkit.core.collation`).
     """
     fields = source.fields
     people = source.persons.get("author") or source.persons.get("editor") or []
     people = [p for p in people if not is_others(p)]
     if "sortkey" in fields:
-        names = ((collation_key(fields["sortkey"]), *NOBODY),)
+        names = ((collation_key(fields["sortkey"], lang), *NOBODY),)
     elif people:
-        names = tuple(sort_name(p) for p in people)
+        names = tuple(sort_name(p, lang) for p in people)
     else:
         label = fields.get("key") or fields.get("organization") or fields.get("title") or ""
-        names = ((collation_key(label or source.key), *NOBODY),)
+        names = ((collation_key(label or source.key, lang), *NOBODY),)
     year = source.sort.get("year") or fields.get("year") or fields.get("date", "")[:4]
     title = source.sort.get("title") or fields.get("title", "")
-    return names, year, collation_key(title)
+    return names, year, collation_key(title, lang)

@@ -28,6 +28,7 @@ from briefkit.style.nodes import (
     eprint,
     kind,
     labelled,
+    listed,
     outlet,
     pages,
     people,
@@ -44,7 +45,7 @@ from briefkit.style.nodes import (
 Template = Any
 # Types whose title is a whole work, in italics (the others are parts, in quotes).
 WORK_TYPES = ("book", "mvbook", "collection", "proceedings", "periodical", "booklet", "manual")
-COMMA = join(sep=", ")
+COMMA = listed  # the parts of a reference, with the language's comma
 
 
 class BriefStyle:
