@@ -168,8 +168,8 @@ def test_contents_list_sections_and_glossary_terms_with_their_pages(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("fr", ["Édition du 27 novembre 2026", "français", "Note d’analyse · édition bilingue"]),
-        ("en", ["This edition: 27 November 2026", "English", "Analytical brief · bilingual"]),
+        ("fr", ["Édition du 2 décembre 2026", "français", "Note d’analyse · édition bilingue"]),
+        ("en", ["This edition: 2 December 2026", "English", "Analytical brief · bilingual"]),
     ],
 )
 def test_the_cover_gives_date_language_and_publisher(

@@ -193,8 +193,8 @@ def test_every_page_carries_the_highwire_tags_google_scholar_requires(
         assert named(tags, "DC.creator") == ["Dash, Tom"], where
         for name in ("citation_publication_date", "citation_online_date"):
             assert SCHOLAR_DATE.match(named(tags, name)[0]), (where, name)
-        assert named(tags, "citation_publication_date") == ["2026/11/27"]
-        assert named(tags, "DC.date") == ["2026-11-27"]
+        assert named(tags, "citation_publication_date") == ["2026/12/2"]
+        assert named(tags, "DC.date") == ["2026-12-02"]
         assert named(tags, "citation_language") == named(tags, "DC.language") == [lang]
         pdf = named(tags, "citation_pdf_url")[0]
         assert pdf.startswith("http") and pdf.endswith(f"/brief-{lang}.pdf")
