@@ -15,6 +15,7 @@ import pytest
 import briefkit.commands.build
 import briefkit.core.sidebyside
 from briefkit.commands.build import BuildFailed, build_all
+from briefkit.commands.output import build_lock
 from tests.conftest import ROOT
 
 
@@ -62,8 +63,21 @@ def test_a_killed_build_leaves_the_previous_site_intact(previous_site: Path) -> 
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    wait_for_the_lock(ROOT)  # its forked jobs die with it, a moment later
     assert (scratch / "index.html").exists(), "the build never reached its first stage"
     assert tree_digest(previous_site) == before
+
+
+def wait_for_the_lock(root: Path, seconds: float = 30) -> None:
+    """Until no process holds the brief's build lock (the killed build's children die too)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with build_lock(root):
+                return
+        except BuildFailed:
+            assert time.monotonic() < deadline, "the killed build's processes kept its lock"
+            time.sleep(0.05)
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
