@@ -1,9 +1,17 @@
-"""The model of a brief's sources: one :class:`Source` per entry, one :class:`Bibliography`.
+"""The model of a brief's sources: entries as read (:class:`Record`) and as cited (:class:`Source`).
 
-A source's fields are plain Unicode, already decoded from TeX: any module may
-print them as text. What plain text cannot carry is kept beside them:
-emphasis written in TeX (:attr:`Source.rich`) and sort hints such as
-``{\\noopsort{…}}`` (:attr:`Source.sort`).
+A :class:`Record` is what reading a ``.bib`` file gives at once for every
+entry: its key, type, place and field values with their macros resolved,
+still TeX. A :class:`Source` is a record made ready to cite: TeX decoded,
+names read, values checked, fields inherited (see
+:mod:`briefkit.bib.library`, which makes one when an entry is cited, as
+BibTeX reads only the entries a document cites).
+
+A source's fields are plain Unicode: any module may print them as text. What
+plain text cannot carry is kept beside them: emphasis, sub- and superscripts
+and quotations written in TeX (:attr:`Source.rich`), sort hints such as
+``{\\noopsort{…}}`` (:attr:`Source.sort`), the items of list fields
+(:attr:`Source.lists`).
 """
 
 from __future__ import annotations
@@ -12,7 +20,24 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Person
 
-Runs = tuple[tuple[str, str], ...]  # (text, "" | "em" | "strong")
+Runs = tuple[tuple[str, str], ...]  # (text, "" | "em" | "strong" | "sub" | "sup" | "q-open"…)
+
+
+@dataclass
+class Record:
+    """One entry as read: values resolved (``@string``, ``#``) but still TeX."""
+
+    key: str
+    type: str  # the data model's type (``thesis`` for ``@phdthesis``)
+    written_type: str  # as written (``PhDThesis``)
+    path: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)  # data model names
+    lines: dict[str, int] = field(default_factory=dict)  # where each field is written
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
 
 
 @dataclass(eq=False)  # identity hash: formatted references are cached per Source object
@@ -25,8 +50,11 @@ class Source:
     persons: dict[str, list[Person]]
     path: str
     line: int
-    rich: dict[str, Runs] = field(default_factory=dict)  # fields holding emphasis
+    rich: dict[str, Runs] = field(default_factory=dict)  # fields holding markup
     sort: dict[str, str] = field(default_factory=dict)  # sort text, where it differs
+    lists: dict[str, list[str]] = field(default_factory=dict)  # items of literal lists
+    related: list[Source] = field(default_factory=list)  # related/entryset entries, in order
+    written_type: str = ""  # the type as the file writes it (@phdthesis), for BibTeX's rules
 
     @property
     def group(self) -> str:
@@ -35,21 +63,3 @@ class Source:
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
-
-
-@dataclass
-class Bibliography:
-    """Every source of a brief, keyed by citation key."""
-
-    sources: dict[str, Source] = field(default_factory=dict)
-    broken: dict[str, str] = field(default_factory=dict)  # key -> "path:line" of a bad entry
-    empty: list[str] = field(default_factory=list)  # .bib files with no entry, for messages
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.sources
-
-    def __getitem__(self, key: str) -> Source:
-        return self.sources[key]
-
-    def keys(self) -> list[str]:
-        return list(self.sources)

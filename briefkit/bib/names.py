@@ -1,9 +1,12 @@
 """Names of people and bodies: reading them as BibTeX does, writing and sorting them.
 
-pybtex splits a name list (``and``, braces respected) and each name into
-first, von, last and Jr parts by BibTeX's rules; every part is then decoded
-from TeX. A name with no first names is written as it is, which is how a
-corporate author in braces (``{Centre for Sea Studies}``) stays whole.
+Names are read by :mod:`briefkit.bib.namelist` (BibTeX's rules and biber's
+extended name format); this module writes and sorts them. A name with no
+first names is written as it is, which is how a corporate author in braces
+(``{Centre for Sea Studies}``) stays whole. biblatex's ``useprefix`` is
+honoured where the data gives it: true, the von part leads the family name
+everywhere (``van den Heuvel, Charles``, sorted under V); false, short forms
+name the family without it (``Heuvel``).
 
 The rules, in every language:
 
@@ -24,10 +27,8 @@ pyuca) would add a dependency to give the same order on Latin-script names.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 
 from pybtex.database import Person
-from pybtex.database.input.bibtex import split_name_list
 
 from briefkit.core.vocabulary import Vocabulary
 
@@ -35,21 +36,6 @@ ET_AL_FROM = 4
 # Letters Unicode does not decompose into a base letter and an accent.
 SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
                                  "ð": "d", "þ": "th", "ı": "i", "ŀ": "l"})  # fmt: skip
-
-
-def read_names(value: str, decode: Callable[[str], str]) -> list[Person]:
-    """The people of a name field (still TeX), each part decoded with ``decode``."""
-    people = []
-    for name in split_name_list(value):
-        parsed = Person(name)
-        person = Person()
-        person.first_names = [decode(n) for n in parsed.first_names]
-        person.middle_names = [decode(n) for n in parsed.middle_names]
-        person.prelast_names = [decode(n) for n in parsed.prelast_names]
-        person.last_names = [decode(n) for n in parsed.last_names]
-        person.lineage_names = [decode(n) for n in parsed.lineage_names]
-        people.append(person)
-    return people
 
 
 def is_others(person: Person) -> bool:
@@ -65,21 +51,31 @@ def given(person: Person) -> str:
     return _join(person.first_names + person.middle_names)
 
 
+def _useprefix(person: Person) -> bool | None:
+    return getattr(person, "useprefix", None)
+
+
 def family(person: Person) -> str:
     """``van der Linden``, ``Bermudez Jr.``, ``Centre for Sea Studies``."""
-    return _join(person.prelast_names + person.last_names + person.lineage_names)
+    prefix = [] if _useprefix(person) is False else person.prelast_names
+    return _join(prefix + person.last_names + person.lineage_names)
 
 
 def full_name(person: Person) -> str:
-    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``."""
-    return _join([given(person), family(person)])
+    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.`` (whatever ``useprefix`` says)."""
+    return _join([given(person), _whole_family(person)])
+
+
+def _whole_family(person: Person) -> str:
+    return _join(person.prelast_names + person.last_names + person.lineage_names)
 
 
 def inverted_name(person: Person) -> str:
     """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written."""
-    last = _join(person.last_names + person.lineage_names)
-    rest = _join([given(person), *person.prelast_names])
-    return f"{last}, {rest}" if rest and given(person) else family(person)
+    leading = person.prelast_names if _useprefix(person) else []
+    last = _join(leading + person.last_names + person.lineage_names)
+    rest = _join([given(person), *([] if leading else person.prelast_names)])
+    return f"{last}, {rest}" if rest and given(person) else _whole_family(person)
 
 
 def name_list(
@@ -110,6 +106,12 @@ def collation_key(text: str) -> tuple[str, str]:
 
 def sort_name(person: Person) -> tuple[tuple[str, str], ...]:
     """Family name (without von), given names, von part: collated."""
+    if _useprefix(person):
+        return (
+            collation_key(_join(person.prelast_names + person.last_names)),
+            collation_key(given(person)),
+            collation_key(_join(person.lineage_names)),
+        )
     return (
         collation_key(_join(person.last_names)),
         collation_key(given(person)),

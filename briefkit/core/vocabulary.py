@@ -106,6 +106,20 @@ class Vocabulary:
     search_none: str
     search_one: str
     search_many: str
+    # Terms by their CSL 1.0.2 names ("circa", "bc", "season-01"…), so that the
+    # CSL locale files can supply them; bibstrings by biblatex's localisation
+    # keys ("newseries", "reprintof", "compiler"…), for biblatex's key fields.
+    terms: dict[str, str]
+    bibstrings: dict[str, str]
+
+    def term(self, name: str) -> str:
+        """The term ``name`` (a CSL term name); ``""`` when the language has none."""
+        return self.terms.get(name, "")
+
+    def bibstring(self, key: str) -> str | None:
+        """The words for biblatex localisation key ``key`` (case-insensitive), if known."""
+        lower = key.strip().lower()
+        return self.bibstrings.get(lower) or self.types.get(lower)
 
     def edition_text(self, edition: str) -> str:
         """``2e éd.`` / ``2nd ed.`` from ``2``; a word (``Second``) takes the edition word too."""
@@ -173,8 +187,10 @@ def load_language(code: str, path: Path) -> Vocabulary:
     values["space_after"] = str(values["space_after"] or "")
     for name in ("ordinals", "edition_ordinals"):
         values[name] = {int(k): str(v) for k, v in (values[name] or {}).items()}
-    for name in ("types", "eprint_types"):
+    for name in ("types", "eprint_types", "terms"):
         values[name] = {str(k): str(v) for k, v in (values[name] or {}).items()}
+    # biblatex's keys are matched without regard to case (springN, Q1…).
+    values["bibstrings"] = {str(k).lower(): str(v) for k, v in (values["bibstrings"] or {}).items()}
     if len(values["months"]) != 12:
         raise ValueError(f"{path}: months must list 12 names")
     return Vocabulary(code=code, **values)

@@ -1,0 +1,124 @@
+"""The parsed library kept on disk between runs, keyed by the ``.bib`` files' content.
+
+Reading a 10,000-entry export is mostly bibtexparser's parsing; a build whose
+``.bib`` files have not changed reads its records back instead, from
+``.cache/briefkit/`` under the brief (outside ``site/``; safe to delete at any
+time). The key is a SHA-256 of every file's name and bytes and of the reading
+code's own version, so a changed file, a moved working directory or a new
+generator never reads stale records.
+
+The cache is JSON, never pickle: a brief may come from a stranger, and so
+may a cache file in it; JSON can only give records back, which are checked
+like any ``.bib`` value when an entry is cited. A cache that cannot be read
+is ignored; one that cannot be written (a read-only brief, a folder that is
+a link out of the brief) is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from briefkit.bib.model import Record
+from briefkit.bib.records import FileRecords
+from briefkit.core.problems import Problem
+
+VERSION = "1"
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # a message never carries terminal controls
+FOLDER = Path(".cache") / "briefkit"
+CODE = ("records.py", "values.py", "messages.py", "datamodel.py", "datamodel.yml",
+        "canonical.py", "cache.py")  # fmt: skip
+
+
+@cache
+def _code_version() -> str:
+    digest = hashlib.sha256(VERSION.encode())
+    for name in CODE:
+        digest.update((Path(__file__).with_name(name)).read_bytes())
+    return digest.hexdigest()
+
+
+def content_key(paths: list[Path], names: list[str]) -> str:
+    """A digest of the reading code and of every file's name and bytes."""
+    digest = hashlib.sha256(_code_version().encode())
+    for path, name in zip(paths, names, strict=True):
+        digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def cache_dir(root: Path) -> Path | None:
+    """Where the cache of the brief at ``root`` lives, if it stays inside the brief."""
+    folder = root / FOLDER
+    try:
+        inside = folder.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return None
+    return folder if inside else None
+
+
+def load(folder: Path | None, key: str) -> list[FileRecords] | None:
+    """The cached records for ``key``, or ``None`` (absent, unreadable, from another version)."""
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"bib-{key}.json").read_text(encoding="utf-8"))
+        return [_file(item) for item in data["files"]]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def save(folder: Path | None, key: str, files: list[FileRecords]) -> None:
+    """Keep ``files`` under ``key`` (replacing older entries); a failure only skips caching."""
+    if folder is None:
+        return
+    text = json.dumps({"files": [_plain(f) for f in files]}, ensure_ascii=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("bib-*.json"):
+            old.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, folder / f"bib-{key}.json")
+    except OSError:
+        return
+
+
+def _plain(found: FileRecords) -> dict[str, Any]:
+    return {
+        "path": found.path,
+        "records": [
+            [r.key, r.type, r.written_type, r.path, r.line, r.fields, r.lines]
+            for r in found.records
+        ],
+        "preamble": found.preamble,
+        "problems": [[p.path, p.line, p.message, p.col, p.severity, p.key] for p in found.problems],
+        "unreadable": found.unreadable,
+        "empty": found.empty,
+        "canonical": found.canonical,
+    }
+
+
+def _file(item: dict[str, Any]) -> FileRecords:
+    records = [
+        Record(str(k), str(t), str(w), str(p), int(n), dict(f), dict(ls))
+        for k, t, w, p, n, f, ls in item["records"]
+    ]
+    problems = [Problem(str(p), int(n), CONTROL.sub("", str(m)), int(c), str(s), str(k))
+                for p, n, m, c, s, k in item["problems"]]  # fmt: skip
+    return FileRecords(
+        str(item["path"]),
+        records,
+        str(item["preamble"]),
+        problems,
+        [str(u) for u in item["unreadable"]],
+        bool(item["empty"]),
+        item["canonical"] if item["canonical"] in (True, False, None) else None,
+    )
