@@ -20,13 +20,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from briefkit.bib.canonical import canonical
-from briefkit.bib.reader import Bibliography, bib_files, load_bibliography_dir
+from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.content.frontmatter import HOME, front_matter_problems
 from briefkit.content.glossary_terms import Glossary, load_glossary
 from briefkit.content.pagelist import all_pages, missing_nav_pages, print_pages
 from briefkit.content.parity import check_parity
 from briefkit.core.editions import Edition, Publication
+from briefkit.core.grammar import cited_keys
 from briefkit.core.problems import BriefError, MessageCollector, Problem, relpath
 from briefkit.core.sources import PageSource, read_page, read_text
 from briefkit.extensions import NAME as EXTENSIONS
@@ -44,6 +44,8 @@ class AssembledEdition:
     pages: dict[str, PageSource]  # every page of docs_dir, by path relative to it
     print_order: list[str]
     problems: list[Problem] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)  # keys the pages cite or nocite names
+    source_problems: list[Problem] = field(default_factory=list)  # the .bib's, for ``cited``
 
     @property
     def options(self) -> dict[str, Any]:
@@ -109,43 +111,56 @@ def assemble(edition: Edition) -> AssembledEdition:
     glossary, glossary_problems = load_glossary(edition.docs_dir)
     problems = [*problems, *glossary_problems, *missing_nav_pages(edition)]
     pages = {src: read_page(edition.docs_dir / src) for src in all_pages(edition.docs_dir)}
+    cited = cited_keys_of(pages, list(options.get("nocite", [])), bibliography)
+    source_problems = bibliography.check(cited) if bibliography.records else []
     for src, page in pages.items():
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
         problems.append(Problem(relpath(edition.docs_dir), 1, "no index.md: add the home page"))
     order, order_problems = print_pages(edition, glossary)
-    assembled = AssembledEdition(
-        edition, config, bibliography, glossary, pages, order, [*problems, *order_problems]
+    every = [*problems, *order_problems, *source_problems]
+    return AssembledEdition(
+        edition, config, bibliography, glossary, pages, order, every, cited, source_problems
     )
-    return assembled
 
 
-def canonical_form_problems(bib_dir: Path) -> list[Problem]:
+def cited_keys_of(
+    pages: dict[str, PageSource], nocite: list[str], bibliography: Bibliography
+) -> set[str]:
+    """Every key the pages cite, with those ``nocite`` names (``*``: every entry)."""
+    keys = {key for page in pages.values() for key in cited_keys(page.body)}
+    named = {str(key).lstrip("@") for key in nocite}
+    if "*" in named:
+        return keys | set(bibliography.keys())
+    return keys | named
+
+
+def canonical_form_problems(bibliography: Bibliography) -> list[Problem]:
     """A warning for each ``.bib`` file not in canonical form (review diffs stay small)."""
-    problems = []
-    for path in bib_files(bib_dir):
-        try:
-            text = read_text(path)
-        except UnicodeDecodeError:
-            continue  # reported as an encoding problem
-        formatted = canonical(text)
-        if formatted is not None and formatted != text:
-            problems.append(
-                Problem(
-                    relpath(path),
-                    1,
-                    "not in canonical form: run `scripts/check --fix-bib` and commit the result",
-                    severity="warning",
-                )
-            )
-    return problems
+    message = "not in canonical form: run `briefkit check --fix-bib` and commit the result"
+    return [
+        Problem(path, 1, message, severity="warning")
+        for path, tidy in bibliography.canonical.items()
+        if tidy is False
+    ]
 
 
-def assemble_all(publication: Publication) -> tuple[list[AssembledEdition], list[Problem]]:
-    """Every edition assembled, and every source problem of the brief (sorted, once each)."""
+def assemble_all(
+    publication: Publication, validate: bool = False
+) -> tuple[list[AssembledEdition], list[Problem]]:
+    """Every edition assembled, and every source problem of the brief (sorted, once each).
+
+    ``validate`` also checks biblatex's data model constraints (``--validate-datamodel``).
+    """
     assembled = [assemble(edition) for edition in publication.editions]
-    problems = [p for a in assembled for p in a.problems]
-    for bib_dir in dict.fromkeys(a.bib_dir.resolve() for a in assembled):
-        problems += canonical_form_problems(bib_dir)
+    problems = [p for a in assembled for p in a.problems if p not in set(a.source_problems)]
+    sharing: dict[int, list[AssembledEdition]] = {}
+    for edition in assembled:  # editions reading the same .bib files share one bibliography
+        sharing.setdefault(id(edition.bibliography), []).append(edition)
+    for editions in sharing.values():
+        bibliography = editions[0].bibliography
+        cited = set().union(*(edition.cited for edition in editions))
+        problems += bibliography.check(cited, validate) if bibliography.records else []
+        problems += canonical_form_problems(bibliography)
     problems += check_parity([(a.edition.lang, a.edition.docs_dir) for a in assembled])
     return assembled, sorted(set(problems))

@@ -46,17 +46,31 @@ class Bibliography:
         self.broken: dict[str, str] = {}  # key -> "path:line" of an entry that cannot be used
         self.unreadable: list[str] = []  # "path:line" of blocks that are not entries
         self.empty: list[str] = []  # .bib files with no entry, for messages
+        self.canonical: dict[str, bool | None] = {}  # file -> in canonical form (None: unreadable)
         self._made: dict[str, Made] = {}
         self._sources: dict[str, Source] = {}
         self._resolver = Resolver(self._parent, {})
         for found in files:
             self.add(found)
 
+    @classmethod
+    def from_sources(cls, sources: Iterable[Source]) -> Bibliography:
+        """A bibliography of sources already made (tests, a brief's own reference)."""
+        made = cls()
+        for source in sources:
+            record = Record(source.key, source.type, source.type, source.path, source.line)
+            made.records.setdefault(source.key, record)
+            made.lower.setdefault(source.key.lower(), source.key)
+            made._made.setdefault(source.key, Made(source))
+            made._sources.setdefault(source.key, source)
+        return made
+
     def add(self, found: FileRecords) -> None:
         """The records and problems of one more file (the first definition of a key stands)."""
         self.macros[found.path] = parse_preamble(found.preamble) if found.preamble else ()
         self.problems += found.problems
         self.unreadable += found.unreadable
+        self.canonical[found.path] = found.canonical
         if found.empty:
             self.empty.append(found.path)
         for problem in found.problems:
@@ -95,7 +109,11 @@ class Bibliography:
         if record is None or record.type in model().data_only:
             return None
         if key not in self._sources:
-            self._sources[key] = self._resolver.resolve(self._make(key))
+            source = self._resolver.resolve(self._make(key))
+            self._sources[key] = source
+            link = "entryset" if source.type == "set" else "related"
+            found = [self.source(self.lower.get(k.lower(), k)) for k in keys_of(source.fields.get(link, ""))]
+            source.related = [s for s in found if s is not None]
         return None if key in self.broken else self._sources[key]
 
     def _make(self, key: str) -> Source:

@@ -28,10 +28,8 @@ from briefkit.bib.reader import Bibliography, Source
 from briefkit.core.grammar import cited_keys
 from briefkit.core.sources import read_text
 from briefkit.core.vocabulary import Vocabulary, vocabulary
-from briefkit.extensions.citations import plain_text
 from briefkit.extensions.context import BriefExtension
-from briefkit.style.references import full_reference, sort_key
-from briefkit.style.titlelang import mark_title
+from briefkit.style.references import bibliography_entry, sort_key
 
 MARKER = "[BIBLIOGRAPHY]"
 PLACEHOLDER_RE = re.compile(r'<p class="brief-cited-in" data-key="([^"]+)"></p>')
@@ -70,8 +68,9 @@ def listed(bibliography: Bibliography, docs_dir: Path | None, nocite: list[str])
     """
     if docs_dir is None or "*" in nocite or "@*" in nocite:
         return list(bibliography.sources.values())
-    wanted = cited_in_pages(docs_dir) | {key.lstrip("@") for key in nocite}
-    return [source for key, source in bibliography.sources.items() if key in wanted]
+    named = cited_in_pages(docs_dir) | {key.lstrip("@") for key in nocite}
+    wanted = {bibliography.canonical_key(key) for key in named}
+    return [bibliography[key] for key in bibliography.keys() if key in wanted and key in bibliography]
 
 
 def grouped(
@@ -114,8 +113,7 @@ class BibliographyTreeprocessor(Treeprocessor):
             heading.text = title
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in members:
-                ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
-                ref += "" if plain_text(ref).rstrip().endswith((".", "?", "!")) else "."
+                ref = bibliography_entry(source, lang)
                 li = etree.fromstring(
                     f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'

@@ -26,7 +26,7 @@ from briefkit.content.dates import BriefDates
 from briefkit.core.sources import parse_date
 from briefkit.core.vocabulary import Vocabulary, vocabulary
 from briefkit.extensions.typography import space_html
-from briefkit.style.references import full_reference
+from briefkit.style.references import reference_sentence
 
 
 @dataclass(frozen=True)
@@ -183,8 +183,7 @@ def as_source(info: BriefInfo) -> Source:
 
 def reference(info: BriefInfo) -> str:
     """The brief's reference as HTML, in its language and the notes' style."""
-    text = full_reference(as_source(info), info.lang)
-    return space_html(text + ("" if text.endswith(".") else "."), info.lang)
+    return space_html(reference_sentence(as_source(info), info.lang), info.lang)
 
 
 def cite_block(info: BriefInfo, files: dict[str, str]) -> str:

@@ -1,0 +1,145 @@
+"""Names in references: pybtex name styles, one joining rule, biblatex's editorial roles.
+
+Three pybtex name styles write one person (:class:`FullName` ``Anna van der
+Linden``, :class:`InvertedName` ``Linden, Anna van der``, :class:`FamilyName`
+``van der Linden``; the parts come from :mod:`briefkit.bib.names`), and one
+node, :func:`names`, joins a list with pybtex's ``join`` and the language's
+conjunction, for every form: the notes' (one to three names, else the first
+and « et al. », as Chicago does), the bibliography's (all, the first
+inverted) and the short form's (family names). ``and others`` at the end of
+a list is « et al. » wherever it is written.
+
+Roles follow biblatex (manual §2.3.5): ``editortype`` (and ``editoratype``…)
+name what an editor did (« comp. », « fond. »); an editor who is also the
+translator is named once, « (dir. et trad.) »; annotators, commentators and
+the authors of an introduction, a foreword or an afterword are named with
+their part.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pybtex.database import Person
+from pybtex.richtext import Text
+from pybtex.style.names import BaseNameStyle
+from pybtex.style.template import FieldIsMissing, join, node
+
+from briefkit.bib.names import family, full_name, inverted_name, is_others
+from briefkit.core.vocabulary import Vocabulary
+
+ET_AL_FROM = 4
+CONTRIBUTORS = (("annotator", "byannotator"), ("commentator", "bycommentator"),
+                ("introduction", "withintroduction"), ("foreword", "withforeword"),
+                ("afterword", "withafterword"))  # fmt: skip
+
+
+class FullName(BaseNameStyle):  # type: ignore[misc]
+    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``."""
+
+    def format(self, person: Person, abbr: bool = False) -> Text:
+        return Text(full_name(person))
+
+
+class InvertedName(BaseNameStyle):  # type: ignore[misc]
+    """``Linden, Anna van der``: the bibliography's first name, sorted by family."""
+
+    def format(self, person: Person, abbr: bool = False) -> Text:
+        return Text(inverted_name(person))
+
+
+class FamilyName(BaseNameStyle):  # type: ignore[misc]
+    """``van der Linden``: the short form's name."""
+
+    def format(self, person: Person, abbr: bool = False) -> Text:
+        return Text(family(person))
+
+
+FULL, INVERTED, FAMILY = FullName(), InvertedName(), FamilyName()
+
+
+def joined(
+    people: list[Person], words: Vocabulary, shorten: bool, first: BaseNameStyle = FULL,
+    rest: BaseNameStyle = FULL,
+) -> Text:  # fmt: skip
+    """People joined by the language's words; ``shorten`` applies the notes' et al. rule."""
+    others = bool(people) and is_others(people[-1])
+    real = [p for p in people if not is_others(p)]
+    if shorten and len(real) >= ET_AL_FROM:
+        real, others = real[:1], True
+    parts = [(first if i == 0 else rest).format(p) for i, p in enumerate(real)]
+    text = join(sep=", ", sep2=words.and_, last_sep=words.and_)[parts].format()
+    if others:
+        return Text(text, " ", words.et_al) if parts else Text(words.et_al)
+    return text
+
+
+def _style(context: dict[str, Any]) -> Any:
+    return context["style"]
+
+
+@node
+def names(children, context, role="author", head=False, short=False):  # type: ignore[no-untyped-def]
+    """The people of ``role``: in a note's form, the bibliography's (``head``), or ``short``."""
+    source, style = context["entry"], _style(context)
+    people = source.persons.get(role)
+    if not people:
+        raise FieldIsMissing(role, source)
+    if short:
+        return joined(people, style.words, True, FAMILY, FAMILY)
+    first = INVERTED if head and style.invert_first else FULL
+    return joined(people, style.words, style.shorten, first)
+
+
+def role_form(words: Vocabulary, role: str, many: bool) -> str:
+    """The format naming editors by their role (``{names} (comp.)``); editor by default."""
+    if role and role.lower() != "editor":
+        known = words.bibstring(role)
+        if known and "{names}" in known:
+            return known
+        if role.strip():
+            return "{names} (" + role.strip() + ")"  # a role biblatex does not know, as written
+    return words.edited_many if many else words.edited
+
+
+def merged_translator(source: Any) -> bool:
+    """Whether the editors are also the translators (biblatex names them once)."""
+    editors, translators = source.persons.get("editor"), source.persons.get("translator")
+    return bool(editors) and editors == translators and not source.fields.get("editortype")
+
+
+@node
+def edited(children, context, head=False, role="editor"):  # type: ignore[no-untyped-def]
+    """``Pierre Dupont (dir.)``; ``(comp.)`` for a compiler; ``(dir. et trad.)`` for both."""
+    source, style = context["entry"], _style(context)
+    editors = source.persons.get(role)
+    if not editors:
+        raise FieldIsMissing(role, source)
+    first = INVERTED if head and style.invert_first else FULL
+    text = joined(editors, style.words, style.shorten, first)
+    many = len([p for p in editors if not is_others(p)]) > 1
+    if role == "editor" and merged_translator(source):
+        form = style.words.bibstring("editorstr" if many else "editortr") or style.words.edited
+    else:
+        form = role_form(style.words, source.fields.get(f"{role}type", ""), many)
+    before, _, after = form.partition("{names}")
+    return Text(before, text, after)
+
+
+@node
+def contributors(children, context):  # type: ignore[no-untyped-def]
+    """Annotators, commentators, introduction, foreword, afterword, secondary editors."""
+    source, style = context["entry"], _style(context)
+    parts = []
+    for role in ("editora", "editorb", "editorc"):
+        if source.persons.get(role):
+            parts.append(edited(role=role).format_data(context))
+    for role, key in CONTRIBUTORS:
+        people = source.persons.get(role)
+        form = style.words.bibstring(key)
+        if people and form:
+            before, _, after = form.partition("{names}")
+            parts.append(Text(before, joined(people, style.words, style.shorten), after))
+    if not parts:
+        raise FieldIsMissing("editora", source)
+    return join(sep=", ")[parts].format()
