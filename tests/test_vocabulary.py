@@ -11,7 +11,7 @@ import pytest
 from briefkit.core.vocabulary import language_files, load_language, vocabulary, word_names
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefkit"
-MAY_BE_EMPTY = {"space_before", "space_after", "ordinals"}  # English has none of these
+MAY_BE_EMPTY = {"space_before", "space_after", "ordinals", "elisions"}  # English has none of these
 
 
 @pytest.mark.parametrize("code", sorted(language_files()))

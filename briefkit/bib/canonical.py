@@ -8,6 +8,7 @@ stays with the entry it was written against (see :func:`canonical`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def _comment_runs(blocks: list[model.Block]) -> list[tuple[int, list[model.Block
     runs: list[tuple[int, list[model.Block]]] = []
     current: list[model.Block] = []
     for index, block in enumerate(blocks):
-        if isinstance(block, model.Entry):
+        if type(block) is model.Entry:
             if current:
                 runs.append((index, current))
             current = []
@@ -77,7 +78,31 @@ def parse_library(text: str) -> Library:
 
 
 def canonical(text: str) -> str | None:
-    """The canonical form of a ``.bib`` text, or ``None`` when it does not parse cleanly.
+    """The canonical form of a ``.bib`` text, or ``None`` when it does not parse cleanly."""
+    parts = _canonical_parts(text)
+    return None if parts is None else "\n\n".join(parts) + "\n"
+
+
+def is_canonical(text: str) -> bool | None:
+    """Whether ``text`` is in canonical form (``None`` when it does not parse cleanly).
+
+    Compares as it formats, so a file that is not tidy is known at its first
+    difference, without formatting the rest.
+    """
+    parts = _canonical_parts(text)
+    if parts is None:
+        return None
+    position = 0
+    for index, part in enumerate(parts):
+        piece = part if index == 0 else "\n\n" + part
+        if not text.startswith(piece, position):
+            return False
+        position += len(piece)
+    return text[position:] == "\n"
+
+
+def _canonical_parts(text: str) -> Iterator[str] | None:
+    """The parts of the canonical form, in order, made one by one; ``None`` if unreadable.
 
     Comments (``%`` lines, ``@comment``) stay with the entry they touch: one
     written on the lines right before an entry leads it, one right after an
@@ -88,7 +113,8 @@ def canonical(text: str) -> str | None:
     library = parse_library(text)
     if library.failed_blocks:
         return None
-    blocks = [b for b in library.blocks if not isinstance(b, model.String | model.Preamble)]
+    aside = (model.String, model.Preamble)  # type() is much faster than isinstance() here
+    blocks = [b for b in library.blocks if type(b) not in aside]
     leading: dict[int, list[str]] = {}
     trailing: dict[int, list[str]] = {}
     header, footer = [], []
@@ -105,16 +131,19 @@ def canonical(text: str) -> str | None:
             header += raws
         else:
             footer += raws
-    entries = [(i, b) for i, b in enumerate(blocks) if isinstance(b, model.Entry)]
+    entries = [(i, b) for i, b in enumerate(blocks) if type(b) is model.Entry]
     top = [p.raw.strip() for p in library.preambles]
     strings = sorted(library.strings, key=lambda s: s.key.lower())
     top += [f"@string{{{s.key} = {_braced(s.value)}}}" for s in strings]
-    parts = [*header, *top]
-    for index, entry in sorted(entries, key=lambda pair: pair[1].key.lower()):
-        lines = [*leading.get(index, []), format_entry(entry), *trailing.get(index, [])]
-        parts.append("\n".join(lines))
-    parts += footer
-    return "\n\n".join(parts) + "\n"
+    ordered = sorted(entries, key=lambda pair: pair[1].key.lower())
+
+    def parts() -> Iterator[str]:
+        yield from (*header, *top)
+        for index, entry in ordered:
+            yield "\n".join([*leading.get(index, []), format_entry(entry), *trailing.get(index, [])])
+        yield from footer
+
+    return parts()
 
 
 def format_file(path: Path) -> bool:

@@ -21,6 +21,11 @@ from briefkit.bib.tex import Macro, decode, runs
 from briefkit.core.problems import Problem
 
 AS_WRITTEN = ("verbatim", "uri", "date", "separated", "entrykey", "code", "")
+# Literal lists whose items are split on "and" and joined with the language's words.
+# Places only: publisher, institution and organization are kept whole, for their "and" is
+# nearly always part of a name ("Springer Science and Business Media", "Harper and Row"),
+# which biblatex would print « … et … » in French; a name is never translated.
+SPLIT = ("location", "origlocation", "language", "origlanguage")
 CHECKED = ("url", "doi", "month", "day", "date", "origdate", "eventdate", "urldate")
 
 
@@ -47,7 +52,7 @@ def make_source(record: Record, macros: tuple[Macro, ...]) -> Made:
         elif kind in AS_WRITTEN or name in model().ignored:
             _as_written(made, name, value, line)
         else:
-            _decoded(made, name, value, line, macros, kind)
+            _decoded(made, name, value, line, macros)
     return made
 
 
@@ -89,9 +94,7 @@ def _as_written(made: Made, name: str, value: str, line: int) -> None:
         made.source.fields[name] = value
 
 
-def _decoded(
-    made: Made, name: str, value: str, line: int, macros: tuple[Macro, ...], kind: str
-) -> None:
+def _decoded(made: Made, name: str, value: str, line: int, macros: tuple[Macro, ...]) -> None:
     source = made.source
     decoded = decode(value, macros)
     made.unknown += [(command, name) for command in decoded.unknown]
@@ -117,6 +120,6 @@ def _decoded(
         source.rich[name] = runs(decoded.marked)
     if "noopsort" in value:
         source.sort[name] = decode(value, macros, sort=True).text
-    if kind in ("literal_list", "key_list"):
+    if name in SPLIT:
         items = [decode(item, macros).text for item in split_list(value)]
         source.lists[name] = [item for item in items if item]

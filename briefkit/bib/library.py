@@ -111,10 +111,23 @@ class Bibliography:
         if key not in self._sources:
             source = self._resolver.resolve(self._make(key))
             self._sources[key] = source
-            link = "entryset" if source.type == "set" else "related"
-            found = [self.source(self.lower.get(k.lower(), k)) for k in keys_of(source.fields.get(link, ""))]
-            source.related = [s for s in found if s is not None]
+            source.related = self._related(source)
         return None if key in self.broken else self._sources[key]
+
+    def _related(self, source: Source) -> list[Source]:
+        """The members of a set, or the entries ``related`` names, in their order."""
+        link = "entryset" if source.type == "set" else "related"
+        found = []
+        for name in keys_of(source.fields.get(link, "")):
+            other = self.source(self.lower.get(name.lower(), name))
+            if other is None:
+                message = f"{link} of '{source.key}' names '{name}', which cannot be cited: fix the key"
+                self._resolver.problems.append(
+                    Problem(source.path, source.line, message, severity="warning", key=source.key)
+                )
+            elif other is not source:
+                found.append(other)
+        return found
 
     def _make(self, key: str) -> Source:
         if key not in self._made:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,7 @@ ORDINAL_WORDS = {
          "tenth"], 1)
 }  # fmt: skip
 LANGUAGES_DIR = Path(__file__).with_name("languages")
+VOWELS = "aeiouy"  # after decomposition: é, â, œ… start with one of these
 FALLBACK = "en"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 log = logging.getLogger("briefkit")
@@ -111,10 +113,19 @@ class Vocabulary:
     # keys ("newseries", "reprintof", "compiler"…), for biblatex's key fields.
     terms: dict[str, str]
     bibstrings: dict[str, str]
+    elisions: dict[str, str]  # "de " -> "d’" before a vowel (French), for words before names
 
     def term(self, name: str) -> str:
         """The term ``name`` (a CSL term name); ``""`` when the language has none."""
         return self.terms.get(name, "")
+
+    def before(self, words: str, text: str) -> str:
+        """``words`` put before ``text``, elided where the language elides (« d’Annaig »)."""
+        first = unicodedata.normalize("NFD", text[:1]).lower()[:1]
+        for full, short in self.elisions.items():
+            if words.endswith(full) and first in VOWELS:
+                return words[: -len(full)] + short + text
+        return words + text
 
     def bibstring(self, key: str) -> str | None:
         """The words for biblatex localisation key ``key`` (case-insensitive), if known."""
@@ -187,7 +198,7 @@ def load_language(code: str, path: Path) -> Vocabulary:
     values["space_after"] = str(values["space_after"] or "")
     for name in ("ordinals", "edition_ordinals"):
         values[name] = {int(k): str(v) for k, v in (values[name] or {}).items()}
-    for name in ("types", "eprint_types", "terms"):
+    for name in ("types", "eprint_types", "terms", "elisions"):
         values[name] = {str(k): str(v) for k, v in (values[name] or {}).items()}
     # biblatex's keys are matched without regard to case (springN, Q1…).
     values["bibstrings"] = {str(k).lower(): str(v) for k, v in (values["bibstrings"] or {}).items()}

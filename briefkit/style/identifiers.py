@@ -21,21 +21,27 @@ from briefkit.bib.fields import doi_href, is_arxiv
 from briefkit.style.nodes import _entry, _words, value
 
 DOI_HOST = re.compile(r"(?i)https?://(dx\.)?doi\.org/")
-NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+KEPT_ESCAPED = ("%", " ", "\u00a0")  # shown escaped, so that the address reads as one
 LINKED = re.compile(r"https?://")
 
 
 def readable(url: str) -> str:
-    """A percent-encoded address with its non-ASCII characters shown as themselves."""
+    """A percent-encoded address shown as a browser's address bar shows it (``Наджин_(станция)``).
+
+    Only the text changes; the link keeps the encoded address.
+    """
 
     def decode(match: re.Match[str]) -> str:
-        text = unquote(match.group(), errors="strict") if match.group() else ""
-        return text if text.isprintable() else match.group()
+        try:
+            text = unquote(match.group(), errors="strict")
+        except UnicodeDecodeError:
+            return match.group()
+        if not text.isprintable() or any(c in text for c in KEPT_ESCAPED):
+            return match.group()
+        return text
 
-    try:
-        return NON_ASCII_ESCAPES.sub(decode, url)
-    except UnicodeDecodeError:
-        return url
+    return ESCAPES.sub(decode, url)
 
 
 @node

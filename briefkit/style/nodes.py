@@ -25,9 +25,9 @@ from briefkit.bib.edtf import parse_edtf
 from briefkit.bib.model import Source
 from briefkit.bib.names import full_name
 from briefkit.core.vocabulary import Vocabulary, base_language, has_words, vocabulary
-from briefkit.style.persons import edited, joined, merged_translator
+from briefkit.style.persons import edited, joined, language_name, merged_translator
 from briefkit.style.rich import Span, from_runs
-from briefkit.style.titlelang import language_tag, title_language
+from briefkit.style.titlelang import title_language
 
 PAGE_RANGE = re.compile(r"[–—,;]|\w\s*-+\s*\w|\bff?\.?$")
 DASHES = re.compile(r"(?<=\w)\s*(?:-+|–|—)+\s*(?=\w)")
@@ -118,27 +118,11 @@ def translated(children, context):  # type: ignore[no-untyped-def]
     if not translators or merged_translator(source):
         raise FieldIsMissing("translator", source)
     names = str(joined(translators, style.words, style.shorten))
-    original = _language_name(source.fields.get("origlanguage", ""), style.lang)
+    original = language_name(source.fields.get("origlanguage", ""), style.lang)
     form = style.words.bibstring("translatedfrom") if original else None
     if form:
         return Text(form.format(names=names, language=original))
     return Text(style.words.translated.format(names=names))
-
-
-def _language_name(written: str, lang: str) -> str:
-    """``german`` as the page's language calls it (« allemand »), from CLDR; else as written."""
-    if not written.strip():
-        return ""
-    tag = language_tag(written.split(" and ")[0])
-    if tag is None:
-        return written
-    from babel import Locale, UnknownLocaleError  # CLDR's names of languages
-
-    try:
-        name = Locale.parse(lang.replace("-", "_")).languages.get(tag.split("-")[0])
-    except (ValueError, UnknownLocaleError):
-        name = None
-    return name or written
 
 
 @node
@@ -260,13 +244,18 @@ def version(children, context):  # type: ignore[no-untyped-def]
 
 
 @node
-def publisher(children, context, name="publisher"):  # type: ignore[no-untyped-def]
-    """``Paris, Gallimard`` / ``Reading, MA: Addison-Wesley``, or either part alone."""
+def publisher(children, context, name="publisher", names=()):  # type: ignore[no-untyped-def]
+    """``Paris, Gallimard`` / ``Reading, MA: Addison-Wesley``, or either part alone.
+
+    ``names`` lists several fields naming who published it (``institution``,
+    ``publisher``): each is named, and the place (``location``) once.
+    """
     source, words = _entry(context), _words(context)
     place = listed(source, "location", words) if source.fields.get("location") else ""
-    who = listed(source, name, words) if source.fields.get(name) else ""
+    fields = names or (name,)
+    who = ", ".join(listed(source, f, words) for f in fields if source.fields.get(f))
     if not who and not place:
-        raise FieldIsMissing(name, source)
+        raise FieldIsMissing(fields[0], source)
     if who and place:
         return Text(words.publisher_place.format(place=place, publisher=who))
     return Text(who or place)

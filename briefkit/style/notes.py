@@ -106,15 +106,28 @@ def short_template() -> Any:
     ]
 
 
+BARE_LOCATOR = re.compile(r"[\dIVXLCDMivxlcdm]+(?:\s*[-–—]+\s*[\dIVXLCDMivxlcdm]+)?\Z")
+
+
+def locator_text(item: Cited, words: Any) -> str:
+    """The locator as written; a bare number takes the entry's ``pagination`` word (``v. 17``)."""
+    pagination = item.source.fields.get("pagination", "").strip().lower()
+    if not pagination or pagination in ("page", "none") or not BARE_LOCATOR.match(item.locator):
+        return item.locator
+    many = any(c in item.locator for c in "-–—")
+    word = words.bibstring(pagination + ("s" if many else "")) if words else None
+    return f"{word} {item.locator}" if word else item.locator
+
+
 @node
-def cited(children, context, item, reference):  # type: ignore[no-untyped-def]
+def cited(children, context, item, reference, words=None):  # type: ignore[no-untyped-def]
     """``voir <span class="brief-ref" data-key="k">…</span>, p. 12``: one item, any form."""
     span = Span((("class", "brief-ref"), ("data-key", item.source.key)), reference)
     parts: list[Any] = [span]
     if item.prefix:
         parts = [String(item.prefix + " "), span]
     if item.locator:
-        parts.append(String(", " + item.locator))
+        parts.append(String(", " + locator_text(item, words)))
     return Text(*parts)
 
 

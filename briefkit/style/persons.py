@@ -25,8 +25,12 @@ from pybtex.richtext import Text
 from pybtex.style.names import BaseNameStyle
 from pybtex.style.template import FieldIsMissing, join, node
 
+from babel import Locale, UnknownLocaleError
+
+from briefkit.bib.namelist import split_list
 from briefkit.bib.names import family, full_name, inverted_name, is_others
 from briefkit.core.vocabulary import Vocabulary
+from briefkit.style.titlelang import language_tag
 
 ET_AL_FROM = 4
 CONTRIBUTORS = (("annotator", "byannotator"), ("commentator", "bycommentator"),
@@ -80,10 +84,13 @@ def _style(context: dict[str, Any]) -> Any:
 
 @node
 def names(children, context, role="author", head=False, short=False):  # type: ignore[no-untyped-def]
-    """The people of ``role``: in a note's form, the bibliography's (``head``), or ``short``."""
+    """The people of ``role``: in a note's form, the bibliography's (``head``), or ``short``.
+
+    A ``bookauthor`` who is the author is not named twice (« dans <em>Œuvres</em> »).
+    """
     source, style = context["entry"], _style(context)
     people = source.persons.get(role)
-    if not people:
+    if not people or (role == "bookauthor" and people == source.persons.get("author")):
         raise FieldIsMissing(role, source)
     if short:
         return joined(people, style.words, True, FAMILY, FAMILY)
@@ -118,12 +125,32 @@ def edited(children, context, head=False, role="editor"):  # type: ignore[no-unt
     first = INVERTED if head and style.invert_first else FULL
     text = joined(editors, style.words, style.shorten, first)
     many = len([p for p in editors if not is_others(p)]) > 1
-    if role == "editor" and merged_translator(source):
+    merged = role == "editor" and merged_translator(source)
+    if merged:
         form = style.words.bibstring("editorstr" if many else "editortr") or style.words.edited
     else:
         form = role_form(style.words, source.fields.get(f"{role}type", ""), many)
     before, _, after = form.partition("{names}")
-    return Text(before, text, after)
+    shown = Text(before, text, after)
+    original = language_name(source.fields.get("origlanguage", ""), style.lang)
+    told = style.words.bibstring("originallanguage")
+    if merged and original and told:  # the translator's language said once, after the role
+        return Text(shown, ", ", told.format(language=original))
+    return shown
+
+
+def language_name(written: str, lang: str) -> str:
+    """``german`` as the page's language calls it (« allemand »), from CLDR; else as written."""
+    if not written.strip():
+        return ""
+    tag = language_tag(split_list(written)[0])
+    if tag is None:
+        return written
+    try:
+        name = Locale.parse(lang.replace("-", "_")).languages.get(tag.split("-")[0])
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return name or written
 
 
 @node
@@ -139,7 +166,8 @@ def contributors(children, context):  # type: ignore[no-untyped-def]
         form = style.words.bibstring(key)
         if people and form:
             before, _, after = form.partition("{names}")
-            parts.append(Text(before, joined(people, style.words, style.shorten), after))
+            shown = str(joined(people, style.words, style.shorten))
+            parts.append(Text(style.words.before(before, shown), after))
     if not parts:
         raise FieldIsMissing("editora", source)
     return join(sep=", ")[parts].format()

@@ -39,6 +39,8 @@ def _full(source: Source, lang: str, bibliography_form: bool) -> Any:
 
 @lru_cache(maxsize=8192)
 def _short(source: Source, lang: str) -> Any:
+    if source.type == "set" and source.related:  # a set's later notes: its members' short forms
+        return Text("; ").join([_short(member, lang) for member in source.related])
     style = _style(lang, False)
     return short_template().format_data(_context(source, style))
 
@@ -61,7 +63,7 @@ def _item(item: Cited, lang: str) -> Any:
         reference = _short(item.source, lang)
     else:
         reference = _full(item.source, lang, False)
-    return cited(item=item, reference=reference).format_data({})
+    return cited(item=item, reference=reference, words=vocabulary(lang)).format_data({})
 
 
 def note_html(items: list[Cited], lang: str) -> str:

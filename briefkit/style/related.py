@@ -32,4 +32,8 @@ def related(children, context, members=False):  # type: ignore[no-untyped-def]
     if not words:
         relation = source.fields.get("relatedtype", "").strip()
         words = (style.words.bibstring(relation) or relation) if relation else ""
-    return Text(words, " ", joined) if words else joined
+    if not words:
+        return joined
+    first = str(references[0])[:1] or " "
+    prefix = style.words.before(words + " ", first)[: -len(first)]  # « réimpr. d’Élodie… »
+    return Text(prefix, joined)

@@ -36,7 +36,8 @@ class Span(BaseMultipartText):  # type: ignore[misc]
 
     def render(self, backend: Any) -> str:
         text = super().render(backend)
-        return str(backend.format_span(self.attributes, text))
+        writer = getattr(backend, "format_span", None)  # pybtex's own backends: the text only
+        return str(writer(self.attributes, text)) if writer else text
 
 
 class SafeHtmlBackend(HtmlBackend):  # type: ignore[misc]

@@ -239,8 +239,7 @@ class BriefStyle:
             self.contributors(),
             optional[join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]],
             optional[outlet],
-            optional[publisher(name="institution")],
-            optional[publisher],
+            optional[publisher(names=("institution", "publisher"))],
             self.tail(),
         ]
 
@@ -279,8 +278,7 @@ class BriefStyle:
                 optional[tag("em")[title(prefix="journal")]],
             ],
             optional[outlet],
-            optional[publisher],
-            optional[publisher(name="institution")],
+            optional[publisher(names=("publisher", "institution"))],
             self.tail(),
         ]
 
@@ -306,8 +304,7 @@ class BriefStyle:
             optional[kind],
             optional[text(name="howpublished")],
             optional[outlet],
-            optional[publisher(name="institution")],
-            optional[publisher],
+            optional[publisher(names=("institution", "publisher"))],
             self.tail(),
         ]
 
@@ -317,8 +314,7 @@ class BriefStyle:
             optional[self.work_title()],
             optional[join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]],
             optional[outlet],
-            optional[publisher(name="institution")],
-            optional[publisher],
+            optional[publisher(names=("institution", "publisher"))],
             self.tail(),
         ]
 
