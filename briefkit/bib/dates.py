@@ -126,6 +126,12 @@ def _plain(point: DatePoint) -> bool:
     return not (point.approximate or point.uncertain or point.division or point.year <= 0)
 
 
+def _years_bc(start: DatePoint, end: DatePoint) -> bool:
+    marks = (m for p in (start, end) for m in (p.approximate, p.uncertain, p.month, p.division))
+    unmarked = not any(marks)
+    return unmarked and start.year <= 0 and end.year <= 0
+
+
 def range_text(words: Vocabulary, value: DateValue) -> str:
     """``3–7 mai 2020``, ``mai–juin 2020``, ``2019–2020``, ``1997–``, ``–1997``."""
     start, end = value.start, value.end
@@ -137,8 +143,11 @@ def range_text(words: Vocabulary, value: DateValue) -> str:
         return f"{point_text(words, shown)}–" if start else f"–{point_text(words, shown)}"
     if start == end:
         return point_text(words, start)
+    if _years_bc(start, end):  # « 878–867 av. J.-C. »
+        return f"{1 - start.year}–{1 - end.year} {words.term('bc')}".rstrip()
     if not (_plain(start) and _plain(end)):
-        return f"{point_text(words, start)} – {point_text(words, end)}"
+        era = f" {words.term('ad')}" if start.year <= 0 < end.year else ""  # 50 BC – 30 AD
+        return f"{point_text(words, start)} – {point_text(words, end)}{era}"
     return _compact(words, start, end)
 
 

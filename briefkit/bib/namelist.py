@@ -29,7 +29,7 @@ from pybtex.exceptions import PybtexError
 
 SEPARATOR = re.compile(r"[{}]|\s+and\s+", re.I)
 NAME_PARTS = ("family", "given", "prefix", "suffix")
-XNAME = re.compile(r"(?:^|,)\s*(?:family|given|prefix|suffix)(?:-i)?\s*=", re.I)
+XNAME = re.compile(r"(?:^|,)\s*\"?\s*(?:family|given|prefix|suffix)(?:-i)?\s*=", re.I)
 OPTION = re.compile(r"^\s*([A-Za-z]+)\s*=\s*(\S*)\s*$")
 TRUE = ("true", "1", "")
 
