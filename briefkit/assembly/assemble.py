@@ -108,11 +108,13 @@ def assemble(edition: Edition) -> AssembledEdition:
     options = dict(config.mdx_configs.get(EXTENSIONS, {}))
     bib_dir = edition.config_file.parent / str(options.get("bib_dir", "bib"))
     bibliography, problems = load_bibliography_dir(bib_dir)
+    if bibliography.records or bibliography.canonical:
+        problems = []  # what reading found comes back from check(), with its severity
     glossary, glossary_problems = load_glossary(edition.docs_dir)
     problems = [*problems, *glossary_problems, *missing_nav_pages(edition)]
     pages = {src: read_page(edition.docs_dir / src) for src in all_pages(edition.docs_dir)}
     cited = cited_keys_of(pages, list(options.get("nocite", [])), bibliography)
-    source_problems = bibliography.check(cited) if bibliography.records else []
+    source_problems = bibliography.check(cited) if bibliography.canonical else []
     for src, page in pages.items():
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
@@ -160,7 +162,7 @@ def assemble_all(
     for editions in sharing.values():
         bibliography = editions[0].bibliography
         cited = set().union(*(edition.cited for edition in editions))
-        problems += bibliography.check(cited, validate) if bibliography.records else []
+        problems += bibliography.check(cited, validate) if bibliography.canonical else []
         problems += canonical_form_problems(bibliography)
     problems += check_parity([(a.edition.lang, a.edition.docs_dir) for a in assembled])
     return assembled, sorted(set(problems))

@@ -20,7 +20,8 @@ from pathlib import Path
 from bibtexparser import model
 
 from briefkit.bib.canonical import is_canonical, parse_library
-from briefkit.bib.datamodel import accepted_types, model, resolve_type
+from briefkit.bib.datamodel import accepted_types, resolve_type
+from briefkit.bib.datamodel import model as data_model
 from briefkit.bib.fields import shown
 from briefkit.bib.messages import (
     failed_block_problem,
@@ -137,7 +138,7 @@ def _add_entry(result: FileRecords, entry: model.Entry, strings: dict[str, Resol
             "a key has no spaces, commas, braces, quotes or # % ~ = \\"
         )
         result.problems.append(Problem(where, line, message, severity="warning", key=entry.key))
-    aliases, fields, lines = model().field_aliases, record.fields, record.lines
+    aliases, fields, lines = data_model().field_aliases, record.fields, record.lines
     written: dict[str, str] = {}  # data model name -> the name the file used
     for fld in entry.fields:  # the loop every field of a library goes through: kept lean
         raw, as_written = fld.value, fld.key.lower()
