@@ -8,6 +8,7 @@ stays with the entry it was written against (see :func:`canonical`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,11 @@ def _comment_runs(blocks: list[model.Block]) -> list[tuple[int, list[model.Block
     return runs
 
 
+# bibtexparser takes any block starting "@comment" for a comment, biblatex's @commentary
+# entries too: they are renamed, same length (same lines and offsets), while it parses.
+COMMENTARY = re.compile(r"(?im)(^|[^\w@])@commentary(?=\s*[{(])")
+
+
 @lru_cache(maxsize=16)
 def parse_library(text: str) -> Library:
     """bibtexparser's raw reading of ``text`` (no middleware), read-only.
@@ -74,7 +80,13 @@ def parse_library(text: str) -> Library:
     Cached by content: validating a file and checking its canonical form read
     the same text, and a build does both.
     """
-    return bibtexparser.parse_string(text, parse_stack=[])
+    protected = COMMENTARY.sub(lambda m: m[1] + "@c_mmentary", text)
+    library = bibtexparser.parse_string(protected, parse_stack=[])
+    if protected is not text:
+        for entry in library.entries:
+            if entry.entry_type.lower() == "c_mmentary":
+                entry.entry_type = "commentary"
+    return library
 
 
 def canonical(text: str) -> str | None:

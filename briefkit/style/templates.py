@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pybtex.style.template import first_of, join, optional, tag
+from pybtex.richtext import Text
+from pybtex.style.template import FieldIsMissing, first_of, join, optional, tag
 
 from briefkit.bib.datamodel import template_of
 from briefkit.bib.model import Source
@@ -68,8 +69,20 @@ class BriefStyle:
         return getattr(self, f"get_{template_of(source.type)}_template")(source)
 
     def format(self, source: Source) -> Any:
-        """The reference of ``source`` as pybtex rich text (no final period)."""
-        return self.template(source).format_data({"entry": source, "style": self})
+        """The reference of ``source`` as pybtex rich text (no final period).
+
+        An entry lacking what its template cannot do without (a ``@set`` with no
+        members) is written as ``@misc`` would be, else as its key: never nothing.
+        """
+        context = {"entry": source, "style": self}
+        for template in (self.template(source), self.get_misc_template(source)):
+            try:
+                written = template.format_data(context)
+            except FieldIsMissing:
+                continue
+            if written:
+                return written
+        return Text(source.key)
 
     # --- pieces shared by the templates -------------------------------------------------
 
