@@ -85,14 +85,19 @@ def bib_files(bib_dir: Path) -> list[Path]:
 def parse_bib_file(path: Path) -> tuple[list[Source], list[Problem]]:
     """One ``.bib`` file on its own, every entry checked as if cited (crossrefs within it)."""
     bibliography = Bibliography([read_file(path)])
-    problems = bibliography.check(bibliography.keys())
+    problems = bibliography.check(_every_key(bibliography))
     return [s for k in bibliography.keys() if (s := bibliography.source(k))], problems
+
+
+def _every_key(bibliography: Bibliography) -> list[str]:
+    """Every key, those of entries that cannot be read included: all checked as if cited."""
+    return [*bibliography.keys(), *(p.key for p in bibliography.problems if p.key)]
 
 
 def load_or_raise(bib_dir: Path) -> Bibliography:
     """The brief's bibliography, every entry checked; :class:`BriefError` lists every error."""
     bibliography, problems = load_bibliography_dir(bib_dir)
-    problems = problems if not bibliography.records else bibliography.check(bibliography.keys())
+    problems = problems if not bibliography.canonical else bibliography.check(_every_key(bibliography))
     if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
     return bibliography

@@ -146,12 +146,31 @@ def date(children, context, name="date"):  # type: ignore[no-untyped-def]
     return Text(written)
 
 
+NUMBERED = re.compile(r"[\dIVXLC]+(?:\s*[-–/]+\s*[\dIVXLC]+)?\Z")
+
+
+def numbered_issue(source: Source) -> bool:
+    """An ``issue`` that is a number (``2``, ``3-4``): shown as a number when there is none."""
+    return not source.fields.get("number") and bool(NUMBERED.match(source.fields.get("issue", "")))
+
+
+@node
+def issue_number(children, context):  # type: ignore[no-untyped-def]
+    """``n° 3`` from ``number``, else from a numbered ``issue``."""
+    source = _entry(context)
+    if source.fields.get("number"):
+        return labelled(name="number", word="number").format_data(context)
+    if numbered_issue(source):
+        return labelled(name="issue", word="number").format_data(context)
+    raise FieldIsMissing("number", source)
+
+
 @node
 def issue_date(children, context):  # type: ignore[no-untyped-def]
     """A journal's date with its ``issue`` before it (« Spring 2004 », biblatex's order)."""
     source, words = _entry(context), _words(context)
     issue = source.fields.get("issue", "").strip()
-    if not issue:
+    if not issue or numbered_issue(source):
         return date.format_data(context)
     parsed = parse_edtf(source.fields.get("date", ""))
     year = year_text(words, parsed.start.year) if parsed and parsed.start else ""

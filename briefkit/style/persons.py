@@ -72,10 +72,9 @@ def joined(
     if shorten and len(real) >= ET_AL_FROM:
         real, others = real[:1], True
     parts = [(first if i == 0 else rest).format(p) for i, p in enumerate(real)]
-    text = join(sep=", ", sep2=words.and_, last_sep=words.and_)[parts].format()
-    if others:
-        return Text(text, " ", words.et_al) if parts else Text(words.et_al)
-    return text
+    if others:  # « A, B et al. »: the list goes on, so no conjunction before the last
+        return Text(join(sep=", ")[parts].format(), " ", words.et_al) if parts else Text(words.et_al)
+    return join(sep=", ", sep2=words.and_, last_sep=words.and_)[parts].format()
 
 
 def _style(context: dict[str, Any]) -> Any:

@@ -30,6 +30,7 @@ from briefkit.style.nodes import (
     editors_after,
     event,
     issue_date,
+    issue_number,
     keyed,
     kind,
     labelled,
@@ -162,7 +163,7 @@ class BriefStyle:
             optional[editors_after],
             optional[series],
             optional[volume],
-            optional[labelled(name="number", word="number")],
+            optional[issue_number],
             self.tail(when=issue_date),
         ]
 
@@ -174,9 +175,9 @@ class BriefStyle:
             self.publication(),
             optional[event],
             optional[text(name="howpublished")],
+            optional[chapter],
             optional[outlet],
             optional[publisher],
-            optional[chapter],
             self.tail(),
         ]
 
@@ -200,7 +201,7 @@ class BriefStyle:
             optional[contributors],
             optional[series],
             optional[volume],
-            optional[labelled(name="number", word="number")],
+            optional[issue_number],
             optional[publisher],
             self.tail(when=issue_date),
         ]
