@@ -73,11 +73,13 @@ class Bibliography:
         self.canonical[found.path] = found.canonical
         if found.empty:
             self.empty.append(found.path)
-        for problem in found.problems:
-            if problem.key and problem.severity == "error":
-                self.broken.setdefault(problem.key, f"{problem.path}:{problem.line}")
         for record in sorted(found.records, key=lambda r: r.line):
             self._add_record(record)
+        for problem in found.problems:  # an entry that cannot be read: named by where it starts
+            if problem.key and problem.severity == "error":
+                record = self.records.get(problem.key)
+                where = record.where if record else f"{problem.path}:{problem.line}"
+                self.broken.setdefault(problem.key, where)
         self._resolver.broken = {k.lower(): where for k, where in self.broken.items()}
 
     def _add_record(self, record: Record) -> None:
@@ -206,7 +208,7 @@ class Bibliography:
             Problem(
                 source.path,
                 source.line,
-                f"@{source.type} '{source.key}' is missing required field {wanted}: "
+                f"@{(source.written_type or source.type).lower()} '{source.key}' is missing required field {wanted}: "
                 "it is shown without it",
                 severity="warning",
                 key=source.key,
