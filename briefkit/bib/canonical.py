@@ -73,6 +73,47 @@ def _comment_runs(blocks: list[model.Block]) -> list[tuple[int, list[model.Block
 COMMENTARY = re.compile(r"(?im)(^|[^\w@])@commentary(?=\s*[{(])")
 
 
+INSIDE = re.compile(r"[,{][ \t]*\Z")  # a line an entry's next field may follow
+COMMENTED_ENTRY = re.compile(r"[ \t]*%[ \t%]*@\w+[ \t]*[{(]")
+TRAILING = re.compile(r"^([ \t]*[A-Za-z][\w:.-]*[ \t]*=.*?[}\"\w][ \t]*,?)[ \t]+%.*$")
+
+
+def _complete(field: str) -> bool:
+    """Whether ``name = value,`` ends its value (the ``%`` after it is not inside it)."""
+    value = field.split("=", 1)[1].strip().rstrip(",").strip()
+    balanced = value.count("{") == value.count("}")
+    return balanced and (value.endswith("}") or value.endswith('"') or value.isalnum())
+
+
+def _without_inner_comments(text: str) -> str:
+    """``text`` with the ``%`` comments biber skips inside entries made blank.
+
+    biber skips a ``%`` line between an entry's fields, a ``% note`` after a
+    field's value and an entry commented out line by line; bibtexparser would
+    take them for the start of a field or an entry. Lines stay where they
+    were; a comment outside entries (after a ``}``, before an ``@``) stays.
+    """
+    if "%" not in text:
+        return text
+    lines = text.split("\n")
+    previous, changed, commented = "", False, False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("%"):
+            commented = commented or bool(COMMENTED_ENTRY.match(line))
+            if commented or INSIDE.search(previous):
+                lines[index], changed = "", True
+            continue
+        commented = False
+        trailing = TRAILING.match(line) if "%" in line else None
+        if trailing and "\\%" not in line and _complete(trailing[1]):
+            lines[index], changed = trailing[1], True
+            stripped = trailing[1].strip()
+        if stripped:
+            previous = stripped
+    return "\n".join(lines) if changed else text
+
+
 @lru_cache(maxsize=16)
 def parse_library(text: str) -> Library:
     """bibtexparser's raw reading of ``text`` (no middleware), read-only.
@@ -81,7 +122,9 @@ def parse_library(text: str) -> Library:
     the same text, and a build does both.
     """
     protected = COMMENTARY.sub(lambda m: m[1] + "@c_mmentary", text)
-    library = bibtexparser.parse_string(protected, parse_stack=[])
+    cleared = _without_inner_comments(protected)
+    library = bibtexparser.parse_string(cleared, parse_stack=[])
+    library.briefkit_inner_comments = cleared is not protected  # type: ignore[attr-defined]
     if protected is not text:
         for entry in library.entries:
             if entry.entry_type.lower() == "c_mmentary":
@@ -123,8 +166,8 @@ def _canonical_parts(text: str) -> Iterator[str] | None:
     ``@string`` and ``@preamble`` come first, as BibTeX needs them before use.
     """
     library = parse_library(text)
-    if library.failed_blocks:
-        return None
+    if library.failed_blocks or getattr(library, "briefkit_inner_comments", False):
+        return None  # tidying would lose what cannot be read, or comments between fields
     aside = (model.String, model.Preamble)  # type() is much faster than isinstance() here
     blocks = [b for b in library.blocks if type(b) not in aside]
     leading: dict[int, list[str]] = {}

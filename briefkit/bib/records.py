@@ -132,6 +132,10 @@ def _add_entry(result: FileRecords, entry: model.Entry, strings: dict[str, Resol
             f"use one of {accepted_types()}"
         )
         result.problems.append(Problem(where, line, message, severity="warning", key=entry.key))
+    if not entry.key.strip():
+        message = f"entry at line {line} has no key, so it cannot be cited: give it one"
+        result.problems.append(Problem(where, line, message, severity="warning"))
+        return
     if not CITABLE_KEY.match(entry.key):
         message = (
             f"entry at line {line} has the key {shown(entry.key)}, which cannot be cited: "

@@ -91,6 +91,7 @@ SYMBOLS = {
     "addnbthinspace": "\u202f", "addabbrvspace": " ", "adddotspace": ". ",
     "addslash": "/", "addlowpenspace": " ", "addhighpenspace": " ", "isdot": "",
     "nopunct": "", "unspace": "", "bibellipsis": "…", "textellipsis": "…",
+    "par": " ", "newline": " ", "linebreak": " ", "newblock": " ", "break": " ",
     # Math operators keep their space: "\\log\\log n" is "log log n".
     **{name: name + SOFT_SPACE for name in ("log", "ln", "exp", "sin", "cos", "tan", "max",
                                             "min", "lim", "det")},
