@@ -156,8 +156,7 @@ def report(small_build: tuple[float, float], rows: list[dict[str, object]]) -> s
         "then wall time); *cold*: no disk cache, *warm*: the parsed library read back from "
         "`.cache/briefkit/`. Target: cold read and check at most 1.5× the parse.",
         "",
-        "| entries | MB | parse (s) | read and check, cold (s) | ratio | warm (s) "
-        "| ratio |",
+        "| entries | MB | parse (s) | read and check, cold (s) | ratio | warm (s) | ratio |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:

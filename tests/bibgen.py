@@ -41,13 +41,15 @@ def article(i: int) -> str:
         f"  number = {{{i % 6 + 1}}},\n  pages = {{{i % 300}--{i % 300 + 14}}},\n"
         f"  date = {{20{i % 24:02d}-{i % 12 + 1:02d}}},\n  doi = {{10.5555/ihr.{i}}},\n"
         f"  issn = {{1234-5678}},\n  langid = {{english}},\n  abstract = {{{ABSTRACT}}},\n"
-        f"  keywords = {{lights, fog, harbours}},\n  file = {{/home/u/Zotero/storage/{i}.pdf}},\n}}\n"
+        f"  keywords = {{lights, fog, harbours}},\n"
+        f"  file = {{/home/u/Zotero/storage/{i}.pdf}},\n}}\n"
     )
 
 
 def book(i: int) -> str:
     return (
-        f"@book{{book{i},\n  author = {{{_authors(i)}}},\n  title = {{Gardiens de lumi{{\\`e}}re {i}}},\n"
+        f"@book{{book{i},\n  author = {{{_authors(i)}}},\n"
+        f"  title = {{Gardiens de lumi{{\\`e}}re {i}}},\n"
         f"  subtitle = {{Vies de gardiens}},\n  edition = {{{i % 4 + 1}}},\n"
         f"  publisher = {{Presses du Ponant and Éditions de l'Île}},\n"
         f"  location = {{Brest and Paris}},\n  date = {{19{i % 100:02d}}},\n"

@@ -234,7 +234,9 @@ def test_problem_names_line_and_key(tmp_path: Path, name: str, text: str, expect
     severity = "warning" if name in WARNINGS else "error"
     line, key, start = expected
     assert any(
-        p.line == line and p.key == (key or p.key) and p.message.startswith(start)
+        p.line == line
+        and p.key == (key or p.key)
+        and p.message.startswith(start)
         and p.severity == severity
         for p in problems
     ), [p.editor() for p in problems]

@@ -22,16 +22,38 @@ from briefkit.style.references import bibliography_entry, full_reference, short_
 
 WORDS = ["phare", "Light", "île", "Kerbrat", "Øre", "naïve", "Straße", "東京", "2020", "e.g."]
 TEX = [
-    r"{\'e}", r"\'{e}", r"{\"o}", r"\c c", r"{\AA}", r"\emph{feu}", r"\textbf{mer}", r"{NATO}",
-    "--", "---", "~", r"\&", r"\%", r"\mkbibquote{dit}", r"\mkbibemph{x}", r"H{$_2$}O",
-    r"$x^{2}$", r"\textsuperscript{e}", r"\textsubscript{2}", r"co\hyphen op", r"{\noopsort{a}}",
-    r"\url{https://example.org/a}", r"\foreignlanguage{french}{la mer}", r"\mbox{A-B}",
+    r"{\'e}",
+    r"\'{e}",
+    r"{\"o}",
+    r"\c c",
+    r"{\AA}",
+    r"\emph{feu}",
+    r"\textbf{mer}",
+    r"{NATO}",
+    "--",
+    "---",
+    "~",
+    r"\&",
+    r"\%",
+    r"\mkbibquote{dit}",
+    r"\mkbibemph{x}",
+    r"H{$_2$}O",
+    r"$x^{2}$",
+    r"\textsuperscript{e}",
+    r"\textsubscript{2}",
+    r"co\hyphen op",
+    r"{\noopsort{a}}",
+    r"\url{https://example.org/a}",
+    r"\foreignlanguage{french}{la mer}",
+    r"\mbox{A-B}",
 ]
 DATES = ["1850", "1997/", "/1997", "1997/..", "../1997", "1967-02", "2009-01-31", "1988/1992",
          "1995-03-30/1995-04-05", "2004-04-05T14:34:00", "-0876", "0000", "1723~", "1723?",
-         "1723%", "2004-22", "2004-33", "199X", "1999-XX-XX", "2016-07-18T20:26:06+10:00"]  # fmt: skip
+         "1723%", "2004-22", "2004-33", "199X", "1999-XX-XX",
+         "2016-07-18T20:26:06+10:00"]  # fmt: skip
 NAMES = ["Doe, Jane", "Jane Doe", "van der Linden, Anna", "Okonkwo, Jr., Chidi",
-         "{Centre for Sea Studies}", "family=Heuvel, given=Charles, prefix=van den, useprefix=false",
+         "{Centre for Sea Studies}",
+         "family=Heuvel, given=Charles, prefix=van den, useprefix=false",
          "given=Simon, family=Beumont, prefix=de, useprefix=true", "M{\\\"u}ller, J{\\'e}r{\\^o}me",
          "others"]  # fmt: skip
 PIECE = st.sampled_from(WORDS + TEX)
@@ -72,7 +94,9 @@ def bib_text(kind: str, fields: dict[str, str]) -> str:
     return f"@{kind}{{k,\n  title = {{Titre}},\n{body}}}\n"
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(ENTRY)
 def test_any_valid_biblatex_entry_renders_without_tex(tmp_path: Path, entry: tuple) -> None:  # type: ignore[type-arg]
     kind, fields = entry

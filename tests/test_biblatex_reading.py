@@ -14,8 +14,8 @@ import pytest
 from briefkit.bib.dates import field_date
 from briefkit.bib.fields import check_value, doi_href, shown
 from briefkit.bib.library import Bibliography
-from briefkit.bib.names import family, full_name, inverted_name
 from briefkit.bib.namelist import read_names
+from briefkit.bib.names import family, full_name, inverted_name
 from briefkit.bib.records import read_file
 from briefkit.bib.tex import decode
 from briefkit.core.vocabulary import vocabulary
@@ -139,8 +139,11 @@ def library(tmp_path: Path, text: str) -> Bibliography:
 
 
 def test_the_extended_name_format_does_not_crash_and_is_shown(tmp_path: Path) -> None:
-    bib = library(tmp_path, "@book{k,\n  author = {Roorda, Dirk and family=Heuvel, given=Charles, "
-                            "prefix=van den, useprefix=false},\n  title = {T},\n  year = {2020},\n}\n")
+    bib = library(
+        tmp_path,
+        "@book{k,\n  author = {Roorda, Dirk and family=Heuvel, given=Charles, "
+        "prefix=van den, useprefix=false},\n  title = {T},\n  year = {2020},\n}\n",
+    )
     bib.check(["k"])
     assert full_reference(bib["k"], "en").startswith("Dirk Roorda and Charles van den Heuvel, ")
     assert short_reference(bib["k"], "en").startswith("Roorda and Heuvel, ")
@@ -150,7 +153,9 @@ def test_an_unreadable_name_list_is_a_warning_showing_the_value(tmp_path: Path) 
     bib = library(tmp_path, "@misc{k,\n  author = {A, B, C, D},\n  title = {T},\n}\n")
     (problem,) = bib.check(["k"])
     assert problem.severity == "warning"
-    assert problem.message.startswith("author of 'k' holds a name that cannot be read ('A, B, C, D')")
+    assert problem.message.startswith(
+        "author of 'k' holds a name that cannot be read ('A, B, C, D')"
+    )
 
 
 SEVERE = "@online{k,\n  title = {T},\n  url = {javascript:alert(1)},\n}\n"
@@ -196,7 +201,9 @@ def test_an_unknown_command_is_one_warning_however_often_it_is_used(tmp_path: Pa
     text = "".join(f"@misc{{k{i},\n  title = {{\\foo{{A}} \\foo{{B}}}},\n}}\n" for i in range(3))
     bib = library(tmp_path, text)
     (problem,) = bib.check(["k0", "k1", "k2"])
-    assert problem.message.startswith("unknown TeX command \\foo in field 'title' of 'k0' (and 2 more)")
+    assert problem.message.startswith(
+        "unknown TeX command \\foo in field 'title' of 'k0' (and 2 more)"
+    )
     assert full_reference(bib["k1"], "en") == "“A B”"
 
 
@@ -219,12 +226,17 @@ VALUES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "value", "shown_fr"), VALUES, ids=[f"{n}-{v}" for n, v, _ in VALUES])
+@pytest.mark.parametrize(
+    ("name", "value", "shown_fr"), VALUES, ids=[f"{n}-{v}" for n, v, _ in VALUES]
+)
 def test_journal_fields_as_biblatex_writes_them(
     tmp_path: Path, name: str, value: str, shown_fr: str
 ) -> None:
-    bib = library(tmp_path, f"@article{{k,\n  title = {{T}},\n  journal = {{J}},\n  year = 1995,\n"
-                            f"  {name} = {{{value}}},\n}}\n")
+    bib = library(
+        tmp_path,
+        f"@article{{k,\n  title = {{T}},\n  journal = {{J}},\n  year = 1995,\n"
+        f"  {name} = {{{value}}},\n}}\n",
+    )
     bib.check(["k"])
     assert shown_fr in full_reference(bib["k"], "fr")
 
@@ -236,7 +248,9 @@ def test_journal_fields_as_biblatex_writes_them(
      ("Third, revised and expanded edition", "Third, revised and expanded edition",
       "Third, revised and expanded edition")],
 )  # fmt: skip
-def test_an_edition_is_a_number_or_text_as_written(tmp_path: Path, edition: str, fr: str, en: str) -> None:
+def test_an_edition_is_a_number_or_text_as_written(
+    tmp_path: Path, edition: str, fr: str, en: str
+) -> None:
     bib = library(tmp_path, f"@book{{k,\n  title = {{T}},\n  edition = {{{edition}}},\n}}\n")
     bib.check(["k"])
     assert full_reference(bib["k"], "fr") == f"<em>T</em>, {fr}"
@@ -244,8 +258,11 @@ def test_an_edition_is_a_number_or_text_as_written(tmp_path: Path, edition: str,
 
 
 def test_a_thesis_keeps_its_institution_with_its_place(tmp_path: Path) -> None:
-    bib = library(tmp_path, "@phdthesis{k,\n  author = {Doe, J.},\n  title = {T},\n"
-                            "  school = {Uppsala University},\n  address = {Uppsala},\n  year = 1985,\n}\n")
+    bib = library(
+        tmp_path,
+        "@phdthesis{k,\n  author = {Doe, J.},\n  title = {T},\n"
+        "  school = {Uppsala University},\n  address = {Uppsala},\n  year = 1985,\n}\n",
+    )
     bib.check(["k"])
     assert full_reference(bib["k"], "en") == (
         "J. Doe, “T”, PhD thesis, Uppsala: Uppsala University, 1985"
@@ -253,15 +270,21 @@ def test_a_thesis_keeps_its_institution_with_its_place(tmp_path: Path) -> None:
 
 
 def test_a_place_list_is_joined_with_the_language_s_conjunction(tmp_path: Path) -> None:
-    bib = library(tmp_path, "@book{k,\n  title = {T},\n  publisher = {Praeger},\n"
-                            "  address = {Westport, Conn. and London},\n  year = 1990,\n}\n")
+    bib = library(
+        tmp_path,
+        "@book{k,\n  title = {T},\n  publisher = {Praeger},\n"
+        "  address = {Westport, Conn. and London},\n  year = 1990,\n}\n",
+    )
     bib.check(["k"])
     assert "Westport, Conn. et London, Praeger" in full_reference(bib["k"], "fr")
 
 
 def test_an_editor_who_translated_is_named_once(tmp_path: Path) -> None:
-    bib = library(tmp_path, "@book{k,\n  author = {Doe, J.},\n  title = {T},\n"
-                            "  editor = {Roe, Ann},\n  translator = {Roe, Ann},\n  year = 1990,\n}\n")
+    bib = library(
+        tmp_path,
+        "@book{k,\n  author = {Doe, J.},\n  title = {T},\n"
+        "  editor = {Roe, Ann},\n  translator = {Roe, Ann},\n  year = 1990,\n}\n",
+    )
     bib.check(["k"])
     assert full_reference(bib["k"], "en") == "J. Doe, <em>T</em>, Ann Roe (ed. and trans.), 1990"
     assert full_reference(bib["k"], "fr") == "J. Doe, <em>T</em>, Ann Roe (dir. et trad.), 1990"
@@ -282,7 +305,9 @@ TEX = [
 def test_biblatex_macros_keep_their_effect(tmp_path: Path, tex: str, html: str) -> None:
     bib = library(tmp_path, f"@misc{{k,\n  note = {{{tex}}},\n}}\n")
     assert [p for p in bib.check(["k"]) if "unknown" in p.message] == []
-    assert full_reference(bib["k"], "fr") == html.replace(" » ", "\u00a0» ").replace("« ", "«\u00a0")
+    assert full_reference(bib["k"], "fr") == html.replace(" » ", "\u00a0» ").replace(
+        "« ", "«\u00a0"
+    )
 
 
 SICI = "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P"
@@ -310,7 +335,9 @@ def test_a_url_is_percent_encoded_never_refused(url: str, href: str) -> None:
 
 
 def test_two_addresses_in_one_url_are_text_with_a_warning(tmp_path: Path) -> None:
-    bib = library(tmp_path, "@online{k,\n  title = {T},\n  url = {https://a.org https://b.org},\n}\n")
+    bib = library(
+        tmp_path, "@online{k,\n  title = {T},\n  url = {https://a.org https://b.org},\n}\n"
+    )
     (problem,) = bib.check(["k"])
     assert problem.severity == "warning" and "holds several addresses" in problem.message
     assert "<a " not in full_reference(bib["k"], "en")
@@ -344,8 +371,11 @@ def test_polyglossia_options_choose_the_variant() -> None:
 
 
 def test_a_german_title_in_french_keeps_german_typography(tmp_path: Path) -> None:
-    bib = library(tmp_path, "@book{k,\n  title = {Band IX},\n  subtitle = {Kreditsicherheiten},\n"
-                            "  langid = {ngerman},\n  year = 2000,\n}\n")
+    bib = library(
+        tmp_path,
+        "@book{k,\n  title = {Band IX},\n  subtitle = {Kreditsicherheiten},\n"
+        "  langid = {ngerman},\n  year = 2000,\n}\n",
+    )
     bib.check(["k"])
     assert full_reference(bib["k"], "fr") == (
         '<em><span lang="de">Band IX: Kreditsicherheiten</span></em>, 2000'

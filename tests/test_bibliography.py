@@ -157,8 +157,11 @@ def test_duplicate_key_across_two_files(tmp_path: Path) -> None:
 
 def test_load_or_raise_reports_every_problem_of_every_file(tmp_path: Path) -> None:
     write(tmp_path, "a.bib", VALID.replace("@online", "@pamphlet"))
-    write(tmp_path, "b.bib", "\n@article{art,\n  author = {Doe, Jane},\n  title = {T},\n"
-                             "  url = {javascript:x},\n}\n")
+    write(
+        tmp_path,
+        "b.bib",
+        "\n@article{art,\n  author = {Doe, Jane},\n  title = {T},\n  url = {javascript:x},\n}\n",
+    )
     with pytest.raises(BriefError) as raised:
         load_or_raise(tmp_path)
     lines = [(Path(p.path).name, p.line, p.severity) for p in raised.value.problems]

@@ -1,4 +1,4 @@
-"""biblatex's default data model, whole: every type rendered, every field printed or ignored on purpose.
+"""biblatex's data model, whole: every type rendered, every field printed or ignored on purpose.
 
 The corpus (tests/data/corpus/types.bib and fields.bib, invented sources) holds
 one entry per entry type and alias of the data model and every one of its
@@ -134,9 +134,9 @@ def test_an_ignored_field_changes_nothing(corpus: Bibliography, name: str) -> No
     if source is None:
         pytest.skip(f"{name} is not kept once read (never printed)")
     style = BriefStyle("en")
-    assert style.format(source).render_as("text") == style.format(
-        without(source, name)
-    ).render_as("text")
+    assert style.format(source).render_as("text") == style.format(without(source, name)).render_as(
+        "text"
+    )
 
 
 def test_readme_lists_the_template_of_every_type() -> None:

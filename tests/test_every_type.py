@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefkit.bib.datamodel import model
 from briefkit.bib.reader import Bibliography, load_or_raise
 from briefkit.commands.check import run_checks
 from briefkit.style.references import full_reference, short_reference, sort_key

@@ -114,7 +114,9 @@ def test_the_disk_cache_is_keyed_by_content_and_never_trusted_blindly(tmp_path: 
     assert changed["a"].fields["title"] == "Two" and first["a"].fields["title"] == "One"
 
 
-def test_fix_bib_is_a_command_of_any_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix_bib_is_a_command_of_any_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     brief = tmp_path / "brief"
     assert cli(["new", str(brief), "--languages", "en"]) == 0
     messy = brief / "bib" / "sources.bib"

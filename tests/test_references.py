@@ -12,6 +12,7 @@ from briefkit.style.references import full_reference, short_reference, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = "\u00a0"
+EN, FR, END = '<span lang="en">', '<span lang="fr">', "</span>"
 
 # Test data: invented sources, one per entry type the brief uses.
 ENTRIES = r"""
@@ -108,11 +109,13 @@ FULL = {
     " «\u00a0Les essaims perdus du plateau\u00a0», Gazette apicole, mai 2021,"
     ' disponible sur <a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
     "https://example.org/essaims?a=1&amp;b=2</a>",
-    ("web", "en"): "Élodie Morvan and Marthe Quenneville, “<span lang=\"fr\">Les essaims perdus du plateau</span>”,"
+    ("web", "en"): "Élodie Morvan and Marthe Quenneville,"
+    f" “{FR}Les essaims perdus du plateau{END}”,"
     " Gazette apicole, May 2021, available at "
     '<a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
     "https://example.org/essaims?a=1&amp;b=2</a>",
-    ("site", "fr"): "Hal Ostrander, «\u00a0<span lang=\"en\">The NATO Summit: What Comes Next for eBay</span>\u00a0»,"
+    ("site", "fr"): f"Hal Ostrander, «\u00a0{EN}The NATO Summit: What Comes Next for eBay"
+    f"{END}\u00a0»,"
     " Plateau Review, février 2023, disponible sur plateau.example",
     ("site", "en"): "Hal Ostrander, “The NATO Summit: What Comes Next for eBay”,"
     " Plateau Review, February 2023, available at plateau.example",
@@ -120,11 +123,14 @@ FULL = {
     " Fédération des apiculteurs, août 2022",
     ("rep", "en"): "Ann Abel, Bob Baker and Cy Carter, “Bilan des récoltes”,"
     " Fédération des apiculteurs, August 2022",
-    ("art", "fr"): "Institut du Miel, «\u00a0<span lang=\"en\">Pollen loads on a windy plateau</span>\u00a0»,"
-    " <em><span lang=\"en\">Journal of Imaginary Apiculture</span></em>, vol. 28, n° 15, juillet 2022",
+    ("art", "fr"): f"Institut du Miel, «\u00a0{EN}Pollen loads on a windy plateau{END}\u00a0»,"
+    f" <em>{EN}Journal of Imaginary Apiculture{END}</em>, vol. 28, n° 15, juillet 2022",
     ("art", "en"): "Institut du Miel, “Pollen loads on a windy plateau”,"
     " <em>Journal of Imaginary Apiculture</em>, vol. 28, no. 15, July 2022",
-    ("pod", "fr"): "Ifang Bremer et Arius Derr, «\u00a0<span lang=\"en\">Bees and Queens – Ep. 12</span>\u00a0»,"
+    (
+        "pod",
+        "fr",
+    ): 'Ifang Bremer et Arius Derr, «\u00a0<span lang="en">Bees and Queens – Ep. 12</span>\u00a0»,'
     " <em>Hive Podcast</em>, Hive News, septembre 2023",
     ("pod", "en"): "Ifang Bremer and Arius Derr, “Bees and Queens – Ep. 12”,"
     " <em>Hive Podcast</em>, Hive News, September 2023",
@@ -229,7 +235,10 @@ SHORT = {
     ("site", "fr"): 'Ostrander, «\u00a0<span lang="en">The NATO Summit</span>\u00a0»',
     ("rep", "fr"): "Abel, Baker et Carter, «\u00a0Bilan des récoltes\u00a0»",
     ("rep", "en"): "Abel, Baker and Carter, “Bilan des récoltes”",
-    ("art", "fr"): 'Institut du Miel, «\u00a0<span lang="en">Pollen loads on a windy plateau</span>\u00a0»',
+    (
+        "art",
+        "fr",
+    ): 'Institut du Miel, «\u00a0<span lang="en">Pollen loads on a windy plateau</span>\u00a0»',
     ("many", "fr"): "Cha et al., «\u00a0One Two Three Four Five Six…\u00a0»",
     ("many", "en"): "Cha et al., “One Two Three Four Five Six…”",
 }
@@ -256,7 +265,9 @@ def test_shorttitle_field_wins(bib: Bibliography) -> None:
 def test_anonymous_short_reference_is_the_title_alone(bib: Bibliography) -> None:
     source = bib["site"]
     anonymous = Source(source.key, source.type, source.fields, {}, source.path, source.line)
-    assert short_reference(anonymous, "fr") == '«\u00a0<span lang="en">The NATO Summit</span>\u00a0»'
+    assert (
+        short_reference(anonymous, "fr") == '«\u00a0<span lang="en">The NATO Summit</span>\u00a0»'
+    )
     assert full_reference(anonymous, "fr").startswith('«\u00a0<span lang="en">The NATO Summit:')
 
 
@@ -268,8 +279,8 @@ def test_unknown_language_gets_english_words(bib: Bibliography) -> None:
 
 def test_german_has_its_own_words(bib: Bibliography) -> None:
     assert full_reference(bib["art"], "de") == (
-        'Institut du Miel, „<span lang="en">Pollen loads on a windy plateau</span>“,'
-        ' <em><span lang="en">Journal of Imaginary Apiculture</span></em>, Bd. 28, Nr. 15, Juli 2022'
+        f"Institut du Miel, „{EN}Pollen loads on a windy plateau{END}“,"
+        f" <em>{EN}Journal of Imaginary Apiculture{END}</em>, Bd. 28, Nr. 15, Juli 2022"
     )
 
 

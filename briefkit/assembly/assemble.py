@@ -28,7 +28,7 @@ from briefkit.content.parity import check_parity
 from briefkit.core.editions import Edition, Publication
 from briefkit.core.grammar import cited_keys
 from briefkit.core.problems import BriefError, MessageCollector, Problem, relpath
-from briefkit.core.sources import PageSource, read_page, read_text
+from briefkit.core.sources import PageSource, read_page
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
 

@@ -195,7 +195,9 @@ def _canonical_parts(text: str) -> Iterator[str] | None:
     def parts() -> Iterator[str]:
         yield from (*header, *top)
         for index, entry in ordered:
-            yield "\n".join([*leading.get(index, []), format_entry(entry), *trailing.get(index, [])])
+            yield "\n".join(
+                [*leading.get(index, []), format_entry(entry), *trailing.get(index, [])]
+            )
         yield from footer
 
     return parts()

@@ -1,4 +1,4 @@
-"""biblatex's date fields (``date``, ``origdate``, ``eventdate``, ``urldate``) read as biber reads them.
+"""biblatex's date fields (``date``, ``origdate``, ``eventdate``, ``urldate``), read as biber does.
 
 biblatex's manual (§2.3.8) specifies ISO 8601-2 Extended Format, level 1, as
 biber implements it (``Biber::Date::Format``, ``Biber::Utils::parse_date_range``):

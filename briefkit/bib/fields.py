@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from briefkit.bib.dates import normalise_month
 from briefkit.bib.datamodel import required_fields
+from briefkit.bib.dates import normalise_month
 from briefkit.bib.edtf import parse_edtf
 
 DOI_RE = re.compile(r"10\.[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*/[^\s\x00-\x1f\x7f]+\Z")
@@ -77,24 +77,33 @@ def check_url(key: str, url: str) -> Checked:
     url = url.strip()
     words = url.split()
     if len(words) > 1 and any("://" in w for w in words[1:]):
-        return Checked(url, f"url of '{key}' holds several addresses ({shown(url)}): "
-                            "it is shown as text, not linked; keep one address per url field")
+        return Checked(
+            url,
+            f"url of '{key}' holds several addresses ({shown(url)}): "
+            "it is shown as text, not linked; keep one address per url field",
+        )
     scheme = urlsplit(url).scheme.lower() if ":" in url else ""
     if scheme in UNSAFE_SCHEMES or re.match(r"(?i)\s*(?:java|vb)script:", url):
         return Checked(None, f"unsafe url in '{key}': {shown(url)}; only http:// and https:// "
                              "addresses are linked: copy the address from the browser",
                        severity="error")  # fmt: skip
     if scheme not in LINKED_SCHEMES or not urlsplit(url).netloc:
-        return Checked(url, f"url of '{key}' is {shown(url)}, not an http:// or https:// "
-                            "address: it is shown as text, not linked")
+        return Checked(
+            url,
+            f"url of '{key}' is {shown(url)}, not an http:// or https:// "
+            "address: it is shown as text, not linked",
+        )
     return Checked(percent_encoded(url))
 
 
 def check_doi(key: str, value: str) -> Checked:
     doi = DOI_PREFIX.sub("", value.strip())
     if not DOI_RE.match(doi):
-        return Checked(None, f"doi of '{key}' is {shown(value)}, not a DOI (10.<registrant>/"
-                             "<suffix>): it is left out; copy it again from the publisher")
+        return Checked(
+            None,
+            f"doi of '{key}' is {shown(value)}, not a DOI (10.<registrant>/"
+            "<suffix>): it is left out; copy it again from the publisher",
+        )
     return Checked(doi)
 
 
@@ -114,15 +123,21 @@ def check_value(key: str, name: str, value: str) -> Checked:
     if name == "month":
         month = normalise_month(value)
         if month is None:
-            return Checked(None, f"month of '{key}' is {shown(value)}, not a month: it is left "
-                                 'out; use 1-12 or jan-dec (a range: 6-8 or jun # "--" # aug)')
+            return Checked(
+                None,
+                f"month of '{key}' is {shown(value)}, not a month: it is left "
+                'out; use 1-12 or jan-dec (a range: 6-8 or jun # "--" # aug)',
+            )
         return Checked(month)
     if name == "day" and not (value.strip().isdigit() and 1 <= int(value) <= 31):
         return Checked(None, f"day of '{key}' is {shown(value)}: it is left out; use 1-31")
     if name in ("date", "origdate", "eventdate", "urldate") and parse_edtf(value) is None:
-        return Checked(None, f"{name} of '{key}' is {shown(value)}, which biblatex cannot read: "
-                             "it is left out; write YYYY, YYYY-MM or YYYY-MM-DD "
-                             "(a range: two joined by /; see CONTRIBUTING)")
+        return Checked(
+            None,
+            f"{name} of '{key}' is {shown(value)}, which biblatex cannot read: "
+            "it is left out; write YYYY, YYYY-MM or YYYY-MM-DD "
+            "(a range: two joined by /; see CONTRIBUTING)",
+        )
     return Checked(value)
 
 

@@ -123,7 +123,9 @@ class Bibliography:
         for name in keys_of(source.fields.get(link, "")):
             other = self.source(self.lower.get(name.lower(), name))
             if other is None:
-                message = f"{link} of '{source.key}' names '{name}', which cannot be cited: fix the key"
+                message = (
+                    f"{link} of '{source.key}' names '{name}', which cannot be cited: fix the key"
+                )
                 self._resolver.problems.append(
                     Problem(source.path, source.line, message, severity="warning", key=source.key)
                 )
@@ -153,6 +155,9 @@ class Bibliography:
         if found is None:
             raise KeyError(key)
         return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
 
     def keys(self) -> list[str]:
         """Every key that may be cited (data-only entries are not)."""
@@ -208,8 +213,8 @@ class Bibliography:
             Problem(
                 source.path,
                 source.line,
-                f"@{(source.written_type or source.type).lower()} '{source.key}' is missing required field {wanted}: "
-                "it is shown without it",
+                f"@{(source.written_type or source.type).lower()} '{source.key}' is missing "
+                f"required field {wanted}: it is shown without it",
                 severity="warning",
                 key=source.key,
             )
@@ -239,9 +244,7 @@ class Bibliography:
 def _uncited(problem: Problem) -> Problem:
     if problem.severity == "warning":
         return problem
-    return Problem(
-        problem.path, problem.line, problem.message, problem.col, "warning", problem.key
-    )
+    return Problem(problem.path, problem.line, problem.message, problem.col, "warning", problem.key)
 
 
 class _Sources(Mapping[str, Source]):
@@ -254,7 +257,7 @@ class _Sources(Mapping[str, Source]):
         return self.bibliography[key]
 
     def __iter__(self) -> Iterator[str]:
-        return (k for k in self.bibliography.keys() if k in self.bibliography)
+        return (k for k in self.bibliography if k in self.bibliography)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)

@@ -137,7 +137,9 @@ def read_names(value: str, decode: Callable[[str], str], useprefix: bool | None 
                 useprefix = _option(option[2])
             continue  # a per-namelist option, not a name
         try:
-            person = extended_name(item, decode) if XNAME.search(item) else bibtex_name(item, decode)
+            person = (
+                extended_name(item, decode) if XNAME.search(item) else bibtex_name(item, decode)
+            )
         except PybtexError:
             result.unreadable.append(item)
             person = Name()

@@ -86,7 +86,7 @@ def parse_bib_file(path: Path) -> tuple[list[Source], list[Problem]]:
     """One ``.bib`` file on its own, every entry checked as if cited (crossrefs within it)."""
     bibliography = Bibliography([read_file(path)])
     problems = bibliography.check(_every_key(bibliography))
-    return [s for k in bibliography.keys() if (s := bibliography.source(k))], problems
+    return [s for k in bibliography if (s := bibliography.source(k))], problems
 
 
 def _every_key(bibliography: Bibliography) -> list[str]:
@@ -97,7 +97,9 @@ def _every_key(bibliography: Bibliography) -> list[str]:
 def load_or_raise(bib_dir: Path) -> Bibliography:
     """The brief's bibliography, every entry checked; :class:`BriefError` lists every error."""
     bibliography, problems = load_bibliography_dir(bib_dir)
-    problems = problems if not bibliography.canonical else bibliography.check(_every_key(bibliography))
+    problems = (
+        problems if not bibliography.canonical else bibliography.check(_every_key(bibliography))
+    )
     if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
     return bibliography

@@ -91,7 +91,9 @@ def _read_file(path: Path) -> FileRecords:
                            empty=True)  # fmt: skip
     library = parse_library(text)
     strings = resolve_strings([(s.key, s.value) for s in library.strings])
-    result = FileRecords(where, problems=[_warning(p) for p in string_problems(where, library, strings)])
+    result = FileRecords(
+        where, problems=[_warning(p) for p in string_problems(where, library, strings)]
+    )
     result.preamble = "".join(resolve(p.value, strings).value for p in library.preambles)
     for block in library.failed_blocks:
         entry = getattr(block, "ignore_error_block", None)
@@ -161,7 +163,11 @@ def _add_entry(result: FileRecords, entry: model.Entry, strings: dict[str, Resol
 
 
 def _value(
-    result: FileRecords, record: Record, fld: model.Field, written: str, strings: dict[str, Resolved]
+    result: FileRecords,
+    record: Record,
+    fld: model.Field,
+    written: str,
+    strings: dict[str, Resolved],
 ) -> str:
     """A value that is not one plain ``{…}``: macros, ``#`` joins, quotes, nested braces."""
     value = _simple(fld.value)

@@ -63,7 +63,8 @@ SPACES = re.compile(r"[ \t\r\n\f\v]+")
 KEEP_TEXT = ("mbox", "hbox", "text", "textrm", "textsf", "texttt", "textup", "textnormal",
              "textsc", "textmd", "NoCaseChange", "nocase", "ensuremath", "hyphenation", "fbox",
              "mkbibacro", "mkbibnamefamily", "mkbibnamegiven", "mkbibnameprefix",
-             "mkbibnamesuffix", "uppercase", "lowercase", "textenglish", "textfrench", "textgerman")  # fmt: skip
+             "mkbibnamesuffix", "uppercase", "lowercase", "textenglish", "textfrench",
+             "textgerman")  # fmt: skip
 EMPHASIS = {"emph": "em", "textit": "em", "textsl": "em", "textbf": "strong",
             "mkbibemph": "em", "mkbibitalic": "em", "mkbibbold": "strong",
             "textsubscript": "sub", "textsuperscript": "sup", "mkbibsuperscript": "sup",

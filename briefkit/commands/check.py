@@ -64,7 +64,7 @@ def check_brief(root: Path, validate: bool = False, notes: list[str] | None = No
         report.entries += len(bibliography.keys())
         report.files += len(bibliography.canonical)
         cited = set().union(*(a.cited for a in assembled if a.bibliography is bibliography))
-        report.cited += len({k for k in bibliography.reached(cited) if k in bibliography.keys()})
+        report.cited += len({k for k in bibliography.reached(cited) if k in bibliography})
     for edition in assembled:
         problems += check_pages(edition)
     problems += check_translations(publication, [] if notes is None else notes)

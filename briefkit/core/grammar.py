@@ -20,7 +20,9 @@ UNCLOSED_PATTERN = r"\[(?P<body>[^\[\]]*?(?<![^\s;\[])@" + KEY + r"[^\[\]]*)(?=\
 CITATION_RE = re.compile(CITATION_PATTERN)
 # Pandoc's braces take a key of any other characters: [@{--odd key}].
 ITEM_RE = re.compile(
-    r"(?P<prefix>.*?)(?<![^\s;])@(?:\{(?P<braced>[^{}\s]+)\}|(?P<key>" + KEY + r"))?(?P<locator>.*)",
+    r"(?P<prefix>.*?)(?<![^\s;])@(?:\{(?P<braced>[^{}\s]+)\}|(?P<key>"
+    + KEY
+    + r"))?(?P<locator>.*)",
     re.S,
 )
 WORD_AFTER_AT = re.compile(r"@(\S+)")

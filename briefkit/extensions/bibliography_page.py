@@ -70,7 +70,7 @@ def listed(bibliography: Bibliography, docs_dir: Path | None, nocite: list[str])
         return list(bibliography.sources.values())
     named = cited_in_pages(docs_dir) | {key.lstrip("@") for key in nocite}
     wanted = {bibliography.canonical_key(key) for key in named}
-    return [bibliography[key] for key in bibliography.keys() if key in wanted and key in bibliography]
+    return [bibliography[key] for key in bibliography if key in wanted and key in bibliography]
 
 
 def grouped(

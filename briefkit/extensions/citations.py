@@ -205,7 +205,6 @@ def make_call(
     link.text = mark
 
 
-
 class CitationExtension(BriefExtension):
     """Citations of the brief's ``.bib`` files as numbered notes (options: see ``context``)."""
 

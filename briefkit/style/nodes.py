@@ -226,7 +226,9 @@ def series(children, context):  # type: ignore[no-untyped-def]
     written = value(source, "series")
     if source.type in ("article", "periodical", "review", "suppperiodical"):
         if written.isdigit():
-            ordinal = words.edition_ordinals.get(int(written), words.edition_ordinal.format(n=written))
+            ordinal = words.edition_ordinals.get(
+                int(written), words.edition_ordinal.format(n=written)
+            )
             return Text((words.bibstring("jourser") or "{ordinal}").format(ordinal=ordinal))
         return Text(words.bibstring(written) or written)
     before, _, after = words.series.partition("{series}")
@@ -282,7 +284,7 @@ def publisher(children, context, name="publisher", names=()):  # type: ignore[no
 
 @node
 def kind(children, context, default=""):  # type: ignore[no-untyped-def]
-    """The ``type`` field, a biblatex key (``phdthesis``, ``patentus``) translated, else as written."""
+    """The ``type`` field: a biblatex key (``phdthesis``, ``patentus``) translated, else as is."""
     source, words = _entry(context), _words(context)
     written = source.fields.get("type", "").strip() or default
     if not written:
@@ -311,7 +313,9 @@ def chapter(children, context):  # type: ignore[no-untyped-def]
 def outlet(children, context, name="organization"):  # type: ignore[no-untyped-def]
     """The organisation, unless it only repeats a corporate author's name."""
     source = _entry(context)
-    shown = listed(source, name, _words(context)) if source.fields.get(name) else value(source, name)
+    shown = (
+        listed(source, name, _words(context)) if source.fields.get(name) else value(source, name)
+    )
     people = source.persons.get("author", [])
     if len(people) == 1 and full_name(people[0]) == shown:
         return Text()

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from pybtex.database import Person
 from pybtex.richtext import Text
 from pybtex.style.names import BaseNameStyle
 from pybtex.style.template import FieldIsMissing, join, node
-
-from babel import Locale, UnknownLocaleError
 
 from briefkit.bib.namelist import split_list
 from briefkit.bib.names import family, full_name, inverted_name, is_others
@@ -73,7 +72,9 @@ def joined(
         real, others = real[:1], True
     parts = [(first if i == 0 else rest).format(p) for i, p in enumerate(real)]
     if others:  # « A, B et al. »: the list goes on, so no conjunction before the last
-        return Text(join(sep=", ")[parts].format(), " ", words.et_al) if parts else Text(words.et_al)
+        return (
+            Text(join(sep=", ")[parts].format(), " ", words.et_al) if parts else Text(words.et_al)
+        )
     return join(sep=", ", sep2=words.and_, last_sep=words.and_)[parts].format()
 
 

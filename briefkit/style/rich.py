@@ -57,7 +57,9 @@ class SafeHtmlBackend(HtmlBackend):  # type: ignore[misc]
     def format_span(attributes: Attributes, text: str) -> str:
         if not text:
             return ""
-        written = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes)
+        written = "".join(
+            f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes
+        )
         return f"<span{written}>{text}</span>"
 
 

@@ -251,7 +251,9 @@ class BriefStyle:
             self.who(),
             optional[self.part_title()],
             self.contributors(),
-            optional[join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]],
+            optional[
+                join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]
+            ],
             optional[outlet],
             optional[publisher(names=("institution", "publisher"))],
             self.tail(),
@@ -326,7 +328,9 @@ class BriefStyle:
         return COMMA[
             self.who(),
             optional[self.work_title()],
-            optional[join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]],
+            optional[
+                join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]
+            ],
             optional[outlet],
             optional[publisher(names=("institution", "publisher"))],
             self.tail(),
@@ -336,7 +340,9 @@ class BriefStyle:
         return COMMA[
             self.who(),
             optional[self.part_title()],
-            optional[join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]],
+            optional[
+                join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]
+            ],
             optional[names(role="holder")],
             optional[listing(name="location")],
             self.tail(),

@@ -53,7 +53,7 @@ def _babel() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
 
 
 def _with_options(tag: str, options: str) -> str:
-    """``en`` with ``variant=british`` -> ``en-GB``; ``sr`` with ``script=cyrillic`` -> ``sr-Cyrl``."""
+    """``en`` and ``variant=british``: ``en-GB``; ``sr`` and ``script=cyrillic``: ``sr-Cyrl``."""
     table = _babel()[1]
     for item in options.split(","):
         name, _, value = item.partition("=")
