@@ -41,7 +41,7 @@ import bibtexparser  # noqa: E402
 
 from briefkit.bib import reader  # noqa: E402
 from briefkit.bib.canonical import parse_library  # noqa: E402
-from tests.bibgen import good_keys, library  # noqa: E402
+from tests.bibgen import entry, good_keys, library  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -86,16 +86,27 @@ def _read_and_check(path: Path, cited: list[str], root: Path | None) -> None:
     bibliography.check(cited)
 
 
-def make_brief(work: Path, size: int | None) -> Path:
-    brief = work / f"brief{size or 0}"
+def cited_keys(size: int) -> list[str]:
+    return good_keys(size)[:: max(1, size // CITED)][:CITED]
+
+
+def make_brief(work: Path, size: int, whole: bool = True) -> Path:
+    """A new brief citing 30 entries of a library of ``size``: all of it, or only them."""
+    brief = work / f"brief{size}{'' if whole else '-cited'}"
     command = [PY, "-m", "briefkit", "new", str(brief), "--languages", "fr,en"]
     subprocess.run(command, env=ENV, capture_output=True, check=True)
-    if size:
-        (brief / "bib" / "shared.bib").write_text(library(size), encoding="utf-8")
-        cited = "; ".join(f"@{key}" for key in good_keys(size)[:: max(1, size // CITED)][:CITED])
-        for lang in ("fr", "en"):
-            page = brief / "docs" / lang / "section.md"
-            page.write_text(page.read_text(encoding="utf-8") + f"\nVoir [{cited}].\n", "utf-8")
+    keys = cited_keys(size)
+    if whole:
+        text = library(size)
+    else:  # the same citations, from a library holding only them (and their parents)
+        indices = {int(re.sub(r"\D", "", key)) for key in keys}
+        indices |= {i - i % 5 + 1 for i in indices if i % 5 == 2}  # a chapter's book
+        text = "\n".join(entry(i) for i in sorted(indices))
+    (brief / "bib" / "shared.bib").write_text(text, encoding="utf-8")
+    cited = "; ".join(f"@{key}" for key in keys)
+    for lang in ("fr", "en"):
+        page = brief / "docs" / lang / "section.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\nVoir [{cited}].\n", "utf-8")
     return brief
 
 
@@ -122,26 +133,26 @@ def commands(brief: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(work: Path) -> tuple[tuple[float, float], list[dict[str, object]]]:
-    small = make_brief(work, None)
-    small_build = run(commands(small)["build"], small, cold=True)
+def measure(work: Path) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for size in SIZES:
         brief = make_brief(work, size)
         path = brief / "bib" / "shared.bib"
         text = path.read_text(encoding="utf-8")
-        cited = good_keys(size)[:: max(1, size // CITED)][:CITED]
+        cited = cited_keys(size)
         row: dict[str, object] = {"size": size, "megabytes": len(text.encode()) / 1e6}
+        alone = make_brief(work, size, whole=False)
+        row["cited only"] = run(commands(alone)["build"], alone, cold=False)
         row.update(side_by_side(text, path, cited))
         for name, command in commands(brief).items():
             row[f"{name} cold"] = run(command, brief, cold=True)
             row[f"{name} warm"] = run(command, brief, cold=False)
         rows.append(row)
         print(f"… {size:,} entries measured", flush=True)
-    return small_build, rows
+    return rows
 
 
-def report(small_build: tuple[float, float], rows: list[dict[str, object]]) -> str:
+def report(rows: list[dict[str, object]]) -> str:
     lines = [
         "## Large bibliographies",
         "",
@@ -170,27 +181,29 @@ def report(small_build: tuple[float, float], rows: list[dict[str, object]]) -> s
         "",
         f"`briefkit check` and `briefkit build --no-pdf --no-search` on a brief made by "
         f"`briefkit new` citing {CITED} entries of the library (fresh processes, medians of "
-        f"{RUNS}; peak memory: the largest resident size of the command's processes). The same "
-        f"build without the library: {small_build[0]:.2f} s, {small_build[1]:.0f} MiB. Target: "
-        "a warm build adds at most 0.3 s.",
+        f"{RUNS}; peak memory: the largest resident size of the command's processes). The "
+        "library's own cost is the warm build against the same brief whose `.bib` holds only "
+        "the entries it cites (same notes, same bibliography). Target: at most 0.3 s.",
         "",
         "| entries | check cold (s) | check warm (s) | build cold (s) | build warm (s) "
-        "| warm build − no library (s) | peak memory, check / build (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| build, cited entries only (s) | warm build − that (s) "
+        "| peak memory, check / build (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
-        cc, cw = r["check cold"], r["check warm"]
+        cc, cw, alone = r["check cold"], r["check warm"], r["cited only"]
         bc, bw = r["build cold"], r["build warm"]
         lines.append(
             f"| {r['size']:,} | {cc[0]:.2f} | {cw[0]:.2f} | {bc[0]:.2f} | {bw[0]:.2f} "  # type: ignore[index]
-            f"| {bw[0] - small_build[0]:+.2f} | {max(cc[1], cw[1]):.0f} / {max(bc[1], bw[1]):.0f} |"  # type: ignore[index]
+            f"| {alone[0]:.2f} | {bw[0] - alone[0]:+.2f} "  # type: ignore[index]
+            f"| {max(cc[1], cw[1]):.0f} / {max(bc[1], bw[1]):.0f} |"  # type: ignore[index]
         )
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        text = report(*measure(Path(tmp)))
+        text = report(measure(Path(tmp)))
     print(text)
     readme = ROOT / "benchmarks/README.md"
     current = readme.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ requires after inheritance, and which template renders it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -107,6 +107,7 @@ def model() -> DataModel:
     )
 
 
+@lru_cache(maxsize=512)  # a library has few distinct type names, written again and again
 def resolve_type(name: str) -> TypeAlias | None:
     """The type an entry type stands for (``@PhDThesis`` -> thesis of type phdthesis)."""
     lower = name.lower()

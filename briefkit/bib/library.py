@@ -73,7 +73,7 @@ class Bibliography:
         self.canonical[found.path] = found.canonical
         if found.empty:
             self.empty.append(found.path)
-        for record in sorted(found.records, key=lambda r: r.line):
+        for record in found.records:  # in the file's order (records.read_file sorts them)
             self._add_record(record)
         for problem in found.problems:  # an entry that cannot be read: named by where it starts
             if problem.key and problem.severity == "error":
@@ -95,8 +95,9 @@ class Bibliography:
             return
         self.records[record.key] = record
         self.lower.setdefault(record.key.lower(), record.key)
-        for alias in keys_of(record.fields.get("ids", "")):
-            self.aliases.setdefault(alias, record.key)
+        if "ids" in record.fields:
+            for alias in keys_of(record.fields["ids"]):
+                self.aliases.setdefault(alias, record.key)
 
     # --- looking entries up ------------------------------------------------------------
 
