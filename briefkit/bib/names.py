@@ -11,7 +11,7 @@ name the family without it (``Heuvel``).
 The rules, in every language:
 
 - in a note, one to three authors are all named; four or more are the first
-  one and « et al. » (:data:`ET_AL_FROM`, as Chicago does); ``and others`` at
+  one and « et al. » (as Chicago does; :mod:`briefkit.style.persons` joins the lists); ``and others`` at
   the end of a list is « et al. » wherever it is written;
 - the bibliography names every author, the first one inverted and without
   its von part in front: ``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``;
@@ -30,9 +30,7 @@ import unicodedata
 
 from pybtex.database import Person
 
-from briefkit.core.vocabulary import Vocabulary
 
-ET_AL_FROM = 4
 # Letters Unicode does not decompose into a base letter and an accent.
 SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
                                  "ð": "d", "þ": "th", "ı": "i", "ŀ": "l"})  # fmt: skip
@@ -76,24 +74,6 @@ def inverted_name(person: Person) -> str:
     last = _join(leading + person.last_names + person.lineage_names)
     rest = _join([given(person), *([] if leading else person.prelast_names)])
     return f"{last}, {rest}" if rest and given(person) else _whole_family(person)
-
-
-def name_list(
-    people: list[Person], words: Vocabulary, shorten: bool = False, invert_first: bool = False
-) -> str:
-    """People joined with the language's words; ``shorten`` applies the notes' rule."""
-    others = bool(people) and is_others(people[-1])
-    real = [p for p in people if not is_others(p)]
-    if shorten and len(real) >= ET_AL_FROM:
-        real, others = real[:1], True
-    names = [
-        inverted_name(p) if i == 0 and invert_first else full_name(p) for i, p in enumerate(real)
-    ]
-    if others:
-        return f"{', '.join(names)} {words.et_al}" if names else words.et_al
-    if len(names) <= 2:
-        return words.and_.join(names)
-    return ", ".join(names[:-1]) + words.and_ + names[-1]
 
 
 def collation_key(text: str) -> tuple[str, str]:

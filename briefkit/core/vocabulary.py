@@ -21,13 +21,6 @@ from pathlib import Path
 
 import yaml
 
-# BibTeX's documentation asks for editions as English words ("Second"): read, never shown.
-ORDINAL_WORDS = {
-    word: number
-    for number, word in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-         "tenth"], 1)
-}  # fmt: skip
 LANGUAGES_DIR = Path(__file__).with_name("languages")
 VOWELS = "aeiouy"  # after decomposition: é, â, œ… start with one of these
 FALLBACK = "en"
@@ -133,8 +126,8 @@ class Vocabulary:
         return self.bibstrings.get(lower) or self.types.get(lower)
 
     def edition_text(self, edition: str) -> str:
-        """``2e éd.`` / ``2nd ed.`` from ``2``; a word (``Second``) takes the edition word too."""
-        number = ORDINAL_WORDS.get(edition.lower(), int(edition) if edition.isdigit() else 0)
+        """``2e éd.`` / ``2nd ed.`` from ``2`` (editions written as words: the style reads them)."""
+        number = int(edition) if edition.isdigit() else 0
         if number:
             ordinal = self.edition_ordinals.get(number, self.edition_ordinal.format(n=number))
             return self.edition.format(ordinal=ordinal)
