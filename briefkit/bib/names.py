@@ -11,8 +11,9 @@ name the family without it (``Heuvel``).
 The rules, in every language:
 
 - in a note, one to three authors are all named; four or more are the first
-  one and « et al. » (as Chicago does; :mod:`briefkit.style.persons` joins the lists); ``and others`` at
-  the end of a list is « et al. » wherever it is written;
+  one and « et al. » (as Chicago does; :mod:`briefkit.style.persons` joins
+  the lists); ``and others`` at the end of a list is « et al. » wherever it is
+  written;
 - the bibliography names every author, the first one inverted and without
   its von part in front: ``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``;
 - the bibliography is sorted by family name without the von part (biblatex's
@@ -29,7 +30,6 @@ from __future__ import annotations
 import unicodedata
 
 from pybtex.database import Person
-
 
 # Letters Unicode does not decompose into a base letter and an accent.
 SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",

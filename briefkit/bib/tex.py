@@ -30,8 +30,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from pylatexenc import latex2text, latexwalker, macrospec
 
 EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
@@ -60,43 +62,16 @@ MARKER_SPLIT = re.compile("([\ue000-\ue003\ue00a-\ue00f])")
 IFMMODE = re.compile(r"\\ifmmode\b(.*?)\\else\b(.*?)\\fi\b", re.S)
 NBSP_SPACE = re.compile(" ?\u00a0 ?")  # "cité \\fg": the no-break space is the space
 SPACES = re.compile(r"[ \t\r\n\f\v]+")
-KEEP_TEXT = ("mbox", "hbox", "text", "textrm", "textsf", "texttt", "textup", "textnormal",
-             "textsc", "textmd", "NoCaseChange", "nocase", "ensuremath", "hyphenation", "fbox",
-             "mkbibacro", "mkbibnamefamily", "mkbibnamegiven", "mkbibnameprefix",
-             "mkbibnamesuffix", "uppercase", "lowercase", "textenglish", "textfrench",
-             "textgerman")  # fmt: skip
-EMPHASIS = {"emph": "em", "textit": "em", "textsl": "em", "textbf": "strong",
-            "mkbibemph": "em", "mkbibitalic": "em", "mkbibbold": "strong",
-            "textsubscript": "sub", "textsuperscript": "sup", "mkbibsuperscript": "sup",
-            "mkbibquote": "q", "enquote": "q"}  # fmt: skip
-# Commands taking two arguments whose second is the text (\foreignlanguage{german}{Text}).
-SECOND_ARGUMENT = ("foreignlanguage", "textlang", "hyphenrules")
-WRAPPED = {"mkbibparens": ("(", ")"), "mkbibbrackets": ("[", "]"),
-           "mkbibbraces": ("{", "}")}  # fmt: skip
-DECLARATIONS = {"em": "em", "it": "em", "itshape": "em", "sl": "em", "slshape": "em",
-                "bf": "strong", "bfseries": "strong"}  # fmt: skip
-SYMBOLS = {
-    "S": "§", "P": "¶", "copyright": "©", "euro": "€", "texteuro": "€", "pounds": "£",
-    "textsterling": "£", "textcelsius": "℃", "textperthousand": "‰", "textmu": "µ",
-    "texttimes": "×", "textpm": "±", "textquotedbl": '"', "textquotesingle": "'",
-    "og": "«\u00a0", "fg": "\u00a0»", "guillemetleft": "«", "guillemetright": "»",
-    "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX",
-    "nobreakspace": "\u00a0",
-    "/": "", "@": "", "relax": "", "protect": "", "textregistered": "®", "texttrademark": "™",
-    "dag": "†", "ddag": "‡", "textdagger": "†", "textbullet": "•", "textsection": "§",
-    # biblatex's punctuation commands print their mark (\add… never doubles it here).
-    "hyphen": "-", "nbhyphen": "\u2011", "hyphenate": "", "allowhyphens": "",
-    "bibrangedash": "–", "bibdatedash": "–", "textendash": "–", "textemdash": "—",
-    "addcomma": ",", "addperiod": ".", "adddot": ".", "addcolon": ":", "addsemicolon": ";",
-    "addspace": " ", "addnbspace": "\u00a0", "addthinspace": "\u2009",
-    "addnbthinspace": "\u202f", "addabbrvspace": " ", "adddotspace": ". ",
-    "addslash": "/", "addlowpenspace": " ", "addhighpenspace": " ", "isdot": "",
-    "nopunct": "", "unspace": "", "bibellipsis": "…", "textellipsis": "…",
-    "par": " ", "newline": " ", "linebreak": " ", "newblock": " ", "break": " ",
-    # Math operators keep their space: "\\log\\log n" is "log log n".
-    **{name: name + SOFT_SPACE for name in ("log", "ln", "exp", "sin", "cos", "tan", "max",
-                                            "min", "lim", "det")},
-}  # fmt: skip
+TABLES = yaml.load(Path(__file__).with_name("tex.yml").read_text(encoding="utf-8"),
+                   Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # fmt: skip
+KEEP_TEXT: tuple[str, ...] = tuple(TABLES["keep_text"])
+EMPHASIS: dict[str, str] = dict(TABLES["emphasis"])
+SECOND_ARGUMENT: tuple[str, ...] = tuple(TABLES["second_argument"])
+WRAPPED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in TABLES["wrapped"].items()}
+DECLARATIONS: dict[str, str] = dict(TABLES["declarations"])
+SYMBOLS: dict[str, str] = {
+    name: str(text).replace("{soft space}", SOFT_SPACE) for name, text in TABLES["symbols"].items()
+}
 
 
 @dataclass(frozen=True)

@@ -26,29 +26,31 @@ from briefkit.style.identifiers import accessed, doi_link, eprint, number_of, ur
 from briefkit.style.nodes import (
     chapter,
     date,
-    edition,
     editors_after,
+    keyed,
+    kind,
+    outlet,
+    publisher,
+    text,
+    title,
+    translated,
+    version,
+)
+from briefkit.style.persons import contributors, edited, names
+from briefkit.style.publication import (
+    edition,
     event,
     issue_date,
     issue_number,
-    keyed,
-    kind,
     labelled,
-    listing,
     original,
-    outlet,
     pages,
-    publisher,
     series,
-    text,
-    title,
     total,
-    translated,
-    version,
     volume,
 )
-from briefkit.style.persons import contributors, edited, names
 from briefkit.style.related import related
+from briefkit.style.works import OtherWorks
 
 Template = Any
 # Templates whose title is a whole work, in italics (the others are parts, in quotes).
@@ -56,7 +58,7 @@ WORK_TEMPLATES = ("book", "booklet", "periodical", "artwork", "legal")
 COMMA = join(sep=", ")
 
 
-class BriefStyle:
+class BriefStyle(OtherWorks):
     """Note and bibliography forms of every entry type of biblatex's data model."""
 
     def __init__(self, lang: str, invert_first: bool = False, shorten: bool = True) -> None:
@@ -268,100 +270,3 @@ class BriefStyle:
             optional[publisher],
             self.tail(),
         ]
-
-    def get_recording_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.part_title()],
-            self.contributors(),
-            optional[tag("em")[text(name="series")]],
-            optional[kind],
-            optional[outlet],
-            optional[publisher],
-            self.tail(),
-        ]
-
-    def get_misc_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.part_title()],
-            self.contributors(),
-            optional[kind],
-            optional[text(name="howpublished")],
-            optional[event],
-            first_of[
-                optional[tag("em")[title(prefix="book")]],
-                optional[tag("em")[title(prefix="journal")]],
-            ],
-            optional[outlet],
-            optional[publisher(names=("publisher", "institution"))],
-            self.tail(),
-        ]
-
-    def get_dataset_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.part_title()],
-            self.contributors(),
-            optional[kind],
-            optional[edition],
-            optional[series],
-            optional[labelled(name="number", word="number")],
-            optional[outlet],
-            optional[publisher],
-            self.tail(),
-        ]
-
-    def get_artwork_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.work_title()],
-            self.contributors(),
-            optional[kind],
-            optional[text(name="howpublished")],
-            optional[outlet],
-            optional[publisher(names=("institution", "publisher"))],
-            self.tail(),
-        ]
-
-    def get_legal_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.work_title()],
-            optional[
-                join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]
-            ],
-            optional[outlet],
-            optional[publisher(names=("institution", "publisher"))],
-            self.tail(),
-        ]
-
-    def get_patent_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.part_title()],
-            optional[
-                join(sep=" ")[optional[kind], optional[labelled(name="number", word="number")]]
-            ],
-            optional[names(role="holder")],
-            optional[listing(name="location")],
-            self.tail(),
-        ]
-
-    def get_event_template(self, e: Source) -> Template:
-        return COMMA[
-            self.who(),
-            optional[self.part_title()],
-            self.contributors(),
-            optional[event],
-            optional[publisher],
-            self.tail(),
-        ]
-
-    get_letter_template = get_misc_template
-
-    def get_note_template(self, e: Source) -> Template:
-        return COMMA[optional[text(name="note")], optional[text(name="addendum")]]
-
-    def get_set_template(self, e: Source) -> Template:
-        return join(sep="; ")[related(members=True)]
