@@ -16,6 +16,7 @@ a link out of the brief) is skipped.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -67,11 +68,16 @@ def load(folder: Path | None, key: str) -> list[FileRecords] | None:
     """The cached records for ``key``, or ``None`` (absent, unreadable, from another version)."""
     if folder is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects, none freed: the collector would only walk them
     try:
         data = json.loads((folder / f"bib-{key}.json").read_text(encoding="utf-8"))
         return [_file(item) for item in data["files"]]
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def save(folder: Path | None, key: str, files: list[FileRecords]) -> None:
@@ -106,9 +112,22 @@ def _plain(found: FileRecords) -> dict[str, Any]:
     }
 
 
+def _strings(fields: dict[str, Any]) -> dict[str, str]:
+    """The fields of a record as read back: strings only (a forged cache gives nothing else)."""
+    if all(type(v) is str for v in fields.values()):
+        return fields
+    return {str(k): str(v) for k, v in fields.items()}
+
+
+def _lines(lines: dict[str, Any]) -> dict[str, int]:
+    if all(type(v) is int for v in lines.values()):
+        return lines
+    return {str(k): int(v) for k, v in lines.items()}
+
+
 def _file(item: dict[str, Any]) -> FileRecords:
     records = [
-        Record(str(k), str(t), str(w), str(p), int(n), dict(f), dict(ls))
+        Record(str(k), str(t), str(w), str(p), int(n), _strings(f), _lines(ls))
         for k, t, w, p, n, f, ls in item["records"]
     ]
     problems = [Problem(str(p), int(n), CONTROL.sub("", str(m)), int(c), str(s), str(k))

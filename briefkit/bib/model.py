@@ -23,7 +23,7 @@ from pybtex.database import Person
 Runs = tuple[tuple[str, str], ...]  # (text, "" | "em" | "strong" | "sub" | "sup" | "q-open"…)
 
 
-@dataclass
+@dataclass(slots=True)  # a library may hold 50,000 of them
 class Record:
     """One entry as read: values resolved (``@string``, ``#``) but still TeX."""
 
