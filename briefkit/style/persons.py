@@ -109,6 +109,12 @@ def role_form(words: Vocabulary, role: str, many: bool) -> str:
     return words.edited_many if many else words.edited
 
 
+def same_people(source: Any, role: str) -> bool:
+    """Whether ``role``'s people are the editors (biblatex then names them once)."""
+    editors = source.persons.get("editor")
+    return bool(editors) and editors == source.persons.get(role)
+
+
 def merged_translator(source: Any) -> bool:
     """Whether the editors are also the translators (biblatex names them once)."""
     editors, translators = source.persons.get("editor"), source.persons.get("translator")
@@ -128,6 +134,10 @@ def edited(children, context, head=False, role="editor"):  # type: ignore[no-unt
     merged = role == "editor" and merged_translator(source)
     if merged:
         form = style.words.bibstring("editorstr" if many else "editortr") or style.words.edited
+    elif role == "editor" and same_people(source, "commentator") and not source.fields.get(
+        "editortype"
+    ):
+        form = style.words.bibstring("editorsco" if many else "editorco") or style.words.edited
     else:
         form = role_form(style.words, source.fields.get(f"{role}type", ""), many)
     before, _, after = form.partition("{names}")
@@ -163,6 +173,8 @@ def contributors(children, context):  # type: ignore[no-untyped-def]
             parts.append(edited(role=role).format_data(context))
     for role, key in CONTRIBUTORS:
         people = source.persons.get(role)
+        if role == "commentator" and same_people(source, "commentator"):
+            continue  # named with the editors: « (dir. et comm.) »
         form = style.words.bibstring(key)
         if people and form:
             before, _, after = form.partition("{names}")

@@ -21,8 +21,9 @@ def related(children, context, members=False):  # type: ignore[no-untyped-def]
     others = [] if context.get("nested") else source.related
     if not others:
         raise FieldIsMissing("entryset" if members else "related", source)
+    plain = type(style)(style.lang, invert_first=False, shorten=style.shorten)  # no inversion
     references = [
-        style.template(other).format_data({"entry": other, "style": style, "nested": True})
+        plain.template(other).format_data({"entry": other, "style": plain, "nested": True})
         for other in others
     ]
     joined = join(sep="; ")[references].format()
