@@ -134,8 +134,10 @@ def edited(children, context, head=False, role="editor"):  # type: ignore[no-unt
     merged = role == "editor" and merged_translator(source)
     if merged:
         form = style.words.bibstring("editorstr" if many else "editortr") or style.words.edited
-    elif role == "editor" and same_people(source, "commentator") and not source.fields.get(
-        "editortype"
+    elif (
+        role == "editor"
+        and same_people(source, "commentator")
+        and not source.fields.get("editortype")
     ):
         form = style.words.bibstring("editorsco" if many else "editorco") or style.words.edited
     else:

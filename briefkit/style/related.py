@@ -21,7 +21,8 @@ def related(children, context, members=False):  # type: ignore[no-untyped-def]
     others = [] if context.get("nested") else source.related
     if not others:
         raise FieldIsMissing("entryset" if members else "related", source)
-    plain = type(style)(style.lang, invert_first=False, shorten=style.shorten)  # no inversion
+    # A set's members are the set, in its form; a related entry is named as in a note.
+    plain = style if members else type(style)(style.lang, invert_first=False, shorten=style.shorten)
     references = [
         plain.template(other).format_data({"entry": other, "style": plain, "nested": True})
         for other in others
