@@ -72,9 +72,7 @@ def check_brief(root: Path, validate: bool = False, notes: list[str] | None = No
     return report
 
 
-def run_checks(
-    root: Path, notes: list[str] | None = None, validate: bool = False
-) -> list[Problem]:
+def run_checks(root: Path, notes: list[str] | None = None, validate: bool = False) -> list[Problem]:
     """Every problem of the brief in ``root``, each once, in file order.
 
     What could not be checked, and why, is added to ``notes``.
