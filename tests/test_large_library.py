@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefkit.bib.cache import FOLDER
+from briefkit.bib.library import Bibliography
 from briefkit.bib.reader import load_bibliography
 from briefkit.commands.build import build_all
 from briefkit.commands.check import check_brief, grouped, main
@@ -98,13 +99,25 @@ def test_the_disk_cache_is_keyed_by_content_and_never_trusted_blindly(tmp_path: 
     path.write_text("@misc{a,\n  title = {One},\n}\n", encoding="utf-8")
     first, _ = load_bibliography([path], root=tmp_path)
     (cached,) = (tmp_path / FOLDER).glob("bib-*.json")
+    blob = cached.with_suffix(".fields")  # the records' fields, the index says where
     data = json.loads(cached.read_text(encoding="utf-8"))
-    data["files"][0]["records"][0][5]["url"] = "javascript:alert(1)"  # a forged cache
-    cached.write_text(json.dumps(data), encoding="utf-8")
-    path.touch()  # a new modification time: the in-memory copy is not used
-    forged, _ = load_bibliography([path], root=tmp_path)
+    record = data["files"][0]["records"][0]
+
+    def forge(packed: bytes) -> Bibliography:
+        blob.write_bytes(packed)
+        record[6:8], data["size"] = [0, len(packed)], len(packed)
+        cached.write_text(json.dumps(data), encoding="utf-8")
+        path.touch()  # a new modification time: the in-memory copy is not used
+        return load_bibliography([path], root=tmp_path)[0]
+
+    fields, lines = json.loads(blob.read_bytes())
+    forged = forge(json.dumps([{**fields, "url": "javascript:alert(1)"}, lines]).encode())
     problems = forged.check(["a"])
     assert "a" not in forged and [p.severity for p in problems] == ["error"]
+    for packed in (b'[{"title": 3, "note": ["x"]}, {"title": "2"}]', b"[1, 2]", b"{no", b"\xff"):
+        odd = forge(packed)  # values that are not strings, or no fields at all: no traceback
+        odd.check(["a"])
+        assert all(type(v) is str for v in odd.records["a"].fields.values())
     cached.write_text("{not json", encoding="utf-8")
     path.touch()
     again, _ = load_bibliography([path], root=tmp_path)

@@ -9,7 +9,9 @@ generator never reads stale records.
 
 The cache is JSON, never pickle: a brief may come from a stranger, and so
 may a cache file in it; JSON can only give records back, which are checked
-like any ``.bib`` value when an entry is cited. A cache that cannot be read
+like any ``.bib`` value when an entry is cited. Each record's fields stay one
+JSON text until they are looked at: most entries of a large library never
+are. A cache that cannot be read
 is ignored; one that cannot be written (a read-only brief, a folder that is
 a link out of the brief) is skipped.
 """
@@ -30,11 +32,11 @@ from briefkit.bib.model import Record
 from briefkit.bib.records import FileRecords
 from briefkit.core.problems import Problem
 
-VERSION = "1"
+VERSION = "2"
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # a message never carries terminal controls
 FOLDER = Path(".cache") / "briefkit"
 CODE = ("records.py", "values.py", "messages.py", "datamodel.py", "datamodel.yml",
-        "canonical.py", "cache.py")  # fmt: skip
+        "canonical.py", "cache.py", "model.py")  # fmt: skip
 
 
 @cache
@@ -72,7 +74,10 @@ def load(folder: Path | None, key: str) -> list[FileRecords] | None:
     gc.disable()  # many small objects, none freed: the collector would only walk them
     try:
         data = json.loads((folder / f"bib-{key}.json").read_text(encoding="utf-8"))
-        return [_file(item) for item in data["files"]]
+        blob = (folder / f"bib-{key}.fields").read_bytes()
+        if len(blob) != data["size"]:
+            return None
+        return [_file(item, blob) for item in data["files"]]
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
     finally:
@@ -81,29 +86,43 @@ def load(folder: Path | None, key: str) -> list[FileRecords] | None:
 
 
 def save(folder: Path | None, key: str, files: list[FileRecords]) -> None:
-    """Keep ``files`` under ``key`` (replacing older entries); a failure only skips caching."""
+    """Keep ``files`` under ``key`` (replacing older entries); a failure only skips caching.
+
+    Two files: the records' fields, one JSON text after the other
+    (``bib-KEY.fields``), and an index of the records with where their fields
+    are in it (``bib-KEY.json``); reading it back decodes only the index.
+    """
     if folder is None:
         return
-    text = json.dumps({"files": [_plain(f) for f in files]}, ensure_ascii=False)
+    blob = bytearray()
+    plain = [_plain(f, blob) for f in files]
+    text = json.dumps({"files": plain, "size": len(blob)}, ensure_ascii=False)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("bib-*.json"):
+        for old in folder.glob("bib-*"):
             old.unlink(missing_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, folder / f"bib-{key}.json")
+        _write(folder / f"bib-{key}.fields", bytes(blob))
+        _write(folder / f"bib-{key}.json", text.encode("utf-8", "surrogatepass"))
     except OSError:
         return
 
 
-def _plain(found: FileRecords) -> dict[str, Any]:
+def _write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
+
+
+def _plain(found: FileRecords, blob: bytearray) -> dict[str, Any]:
+    records = []
+    for r in found.records:
+        start = len(blob)
+        blob += r.packed()
+        records.append([r.key, r.type, r.written_type, r.path, r.line, r.ids, start, len(blob)])
     return {
         "path": found.path,
-        "records": [
-            [r.key, r.type, r.written_type, r.path, r.line, r.fields, r.lines]
-            for r in found.records
-        ],
+        "records": records,
         "preamble": found.preamble,
         "problems": [[p.path, p.line, p.message, p.col, p.severity, p.key] for p in found.problems],
         "unreadable": found.unreadable,
@@ -112,23 +131,10 @@ def _plain(found: FileRecords) -> dict[str, Any]:
     }
 
 
-def _strings(fields: dict[str, Any]) -> dict[str, str]:
-    """The fields of a record as read back: strings only (a forged cache gives nothing else)."""
-    if all(type(v) is str for v in fields.values()):
-        return fields
-    return {str(k): str(v) for k, v in fields.items()}
-
-
-def _lines(lines: dict[str, Any]) -> dict[str, int]:
-    if all(type(v) is int for v in lines.values()):
-        return lines
-    return {str(k): int(v) for k, v in lines.items()}
-
-
-def _file(item: dict[str, Any]) -> FileRecords:
+def _file(item: dict[str, Any], blob: bytes) -> FileRecords:
     records = [
-        Record(str(k), str(t), str(w), str(p), int(n), _strings(f), _lines(ls))
-        for k, t, w, p, n, f, ls in item["records"]
+        Record(str(k), str(t), str(w), str(p), int(n), None, None, blob[a:b], str(i))
+        for k, t, w, p, n, i, a, b in item["records"]
     ]
     problems = [Problem(str(p), int(n), CONTROL.sub("", str(m)), int(c), str(s), str(k))
                 for p, n, m, c, s, k in item["problems"]]  # fmt: skip

@@ -95,8 +95,8 @@ class Bibliography:
             return
         self.records[record.key] = record
         self.lower.setdefault(record.key.lower(), record.key)
-        if "ids" in record.fields:
-            for alias in keys_of(record.fields["ids"]):
+        if record.ids:
+            for alias in keys_of(record.ids):
                 self.aliases.setdefault(alias, record.key)
 
     # --- looking entries up ------------------------------------------------------------
