@@ -343,6 +343,35 @@ def test_two_addresses_in_one_url_are_text_with_a_warning(tmp_path: Path) -> Non
     assert "<a " not in full_reference(bib["k"], "en")
 
 
+COMMENTED = """% -*- coding: utf-8 -*-
+% A header comment, kept.
+@misc{a,
+  title = {Title},   % a note after a value
+% a comment line between fields
+  url = {https://example.org/a%20b},
+  note = {50\\% off},
+  year = {2001},
+}
+%@book{gone,
+%  title = {Commented out},
+%}
+@misc{b,
+  title = {After},
+}
+"""
+
+
+def test_percent_comments_inside_entries_are_skipped_as_biber_skips_them(
+    tmp_path: Path,
+) -> None:
+    bib = library(tmp_path, COMMENTED)
+    assert sorted(bib.keys()) == ["a", "b"] and bib.check(["a", "b"]) == []
+    fields = bib.records["a"].fields
+    assert fields["title"] == "Title" and fields["year"] == "2001"
+    assert fields["url"] == "https://example.org/a%20b" and fields["note"] == "50\\% off"
+    assert bib.records["b"].line == 13  # lines stay where they were
+
+
 def test_messages_show_the_whole_value_or_its_ends() -> None:
     long = "https://example.org/" + "x" * 300 + "/end"
     assert shown("short") == "'short'"

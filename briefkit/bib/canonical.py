@@ -70,7 +70,18 @@ def _comment_runs(blocks: list[model.Block]) -> list[tuple[int, list[model.Block
 
 # bibtexparser takes any block starting "@comment" for a comment, biblatex's @commentary
 # entries too: they are renamed, same length (same lines and offsets), while it parses.
-COMMENTARY = re.compile(r"(?im)(^|[^\w@])@commentary(?=\s*[{(])")
+COMMENTARY = re.compile(r"(?i)@commentary(?=\s*[{(])")  # starts with "@": a fast search
+WORDLIKE = re.compile(r"[\w@]")
+
+
+def _protected(text: str) -> str:
+    """``text`` with each ``@commentary`` entry renamed ``@c_mmentary`` (same length)."""
+
+    def rename(match: re.Match[str]) -> str:
+        start = match.start()
+        return match[0] if start and WORDLIKE.match(text[start - 1]) else "@c_mmentary"
+
+    return COMMENTARY.sub(rename, text)
 
 
 INSIDE = re.compile(r"[,{][ \t]*\Z")  # a line an entry's next field may follow
@@ -85,6 +96,16 @@ def _complete(field: str) -> bool:
     return balanced and (value.endswith("}") or value.endswith('"') or value.isalnum())
 
 
+def _percent_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Where each line holding a ``%`` starts and ends (found by ``str.find``: fast)."""
+    found = text.find("%")
+    while found != -1:
+        end = text.find("\n", found)
+        end = len(text) if end == -1 else end
+        yield text.rfind("\n", 0, found) + 1, end
+        found = text.find("%", end)
+
+
 def _without_inner_comments(text: str) -> str:
     """``text`` with the ``%`` comments biber skips inside entries made blank.
 
@@ -92,26 +113,50 @@ def _without_inner_comments(text: str) -> str:
     field's value and an entry commented out line by line; bibtexparser would
     take them for the start of a field or an entry. Lines stay where they
     were; a comment outside entries (after a ``}``, before an ``@``) stays.
+    Only the lines holding a ``%`` are looked at (a large export has few).
     """
     if "%" not in text:
         return text
-    lines = text.split("\n")
-    previous, changed, commented = "", False, False
-    for index, line in enumerate(lines):
+    pieces: list[str] = []
+    kept = 0  # text[:kept] is in pieces
+    edited: dict[int, str] = {}  # line start -> the line as it now reads
+    commented_until = -2  # end of the last line blanked as part of a commented-out entry
+    comment_until, inside = -2, False  # the last comment line, and whether it is in an entry
+    for begin, end in _percent_lines(text):
+        line = text[begin:end]
         stripped = line.strip()
         if stripped.startswith("%"):
-            commented = commented or bool(COMMENTED_ENTRY.match(line))
-            if commented or INSIDE.search(previous):
-                lines[index], changed = "", True
+            commented = commented_until == begin - 1 or bool(COMMENTED_ENTRY.match(line))
+            if not commented and comment_until != begin - 1:  # else as the comment above it
+                inside = _inside(text, begin, edited)
+            comment_until = end
+            if commented or inside:
+                pieces += [text[kept:begin], ""]
+                kept = end
+                commented_until = end if commented else -2
             continue
-        commented = False
-        trailing = TRAILING.match(line) if "%" in line else None
+        if " %" not in line and "\t%" not in line:
+            continue  # no comment after a value (a URL's "%20", "50\\%")
+        trailing = TRAILING.match(line)
         if trailing and "\\%" not in line and _complete(trailing[1]):
-            lines[index], changed = trailing[1], True
-            stripped = trailing[1].strip()
-        if stripped:
-            previous = stripped
-    return "\n".join(lines) if changed else text
+            pieces += [text[kept:begin], trailing[1]]
+            kept = end
+            edited[begin] = trailing[1]
+    if not pieces:
+        return text
+    return "".join(pieces) + text[kept:]
+
+
+def _inside(text: str, begin: int, edited: dict[int, str]) -> bool:
+    """Whether the last line before ``begin`` that is neither blank nor a comment opens a field."""
+    end = begin - 1
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = edited.get(start, text[start:end]).strip()
+        if line and not line.startswith("%"):
+            return bool(INSIDE.search(line))
+        end = start - 1
+    return False
 
 
 @lru_cache(maxsize=16)
@@ -121,7 +166,7 @@ def parse_library(text: str) -> Library:
     Cached by content: validating a file and checking its canonical form read
     the same text, and a build does both.
     """
-    protected = COMMENTARY.sub(lambda m: m[1] + "@c_mmentary", text)
+    protected = _protected(text)
     cleared = _without_inner_comments(protected)
     library = bibtexparser.parse_string(cleared, parse_stack=[])
     library.briefkit_inner_comments = cleared is not protected  # type: ignore[attr-defined]
