@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from briefkit.extensions.figures import dark_variant
 from briefkit.maps import svg
 from briefkit.maps import svgmap as sm
 from briefkit.maps.svg import Box, Point
@@ -54,6 +55,20 @@ BASE = sm.BaseStyle(land="#F2EEE4", sea="#DCE9F1", coast="#7E9BAE", border="#8C8
 INK, FRAME, OUTLINE = "#222222", "#555555", "#333333"
 SEA_LOOK = {"font_style": "italic", "fill": "#3F6F8C"}  # sea names
 LAND_LOOK = {"letter_spacing": "1.5", "fill": "#7A6F60"}  # country names, in capitals
+# The dark variant (docs/*/assets/route-map-dark.svg, shown when the reader's scheme is
+# dark): every colour above and its twin on a dark ground. Routes keep their Okabe–Ito
+# hue, lightened where the dark ground needs it; inks turn light, halos dark.
+DARK: dict[str, str] = {
+    "#FFFFFF": "#1E2228",  # ground, halos, place markers, the legend's box
+    "#DCE9F1": "#1B3444", "#F2EEE4": "#3B3933",  # sea, land
+    "#7E9BAE": "#6A8CA2", "#8C8275": "#B0A493",  # coasts, borders
+    "#222222": "#EDEDED", "#333333": "#CFCFCF", "#555555": "#B5B5B5",  # ink, outlines, frames
+    "#3F6F8C": "#9CC3DD", "#7A6F60": "#C7BCAB",  # sea and country names
+    "#D55E00": "#F07A2A", "#A34700": "#FFAD73",  # the border crossing and its notes
+    "#0072B2": "#56B4E9", "#005A8C": "#8CCEF5",  # the sea route
+    "#009E73": "#2FC497", "#00704F": "#6BE0BC",  # Kim's journey
+    "#CC79A7": "#DD95BD", "#8E3B6E": "#EDB5D5",  # the route west
+}  # fmt: skip
 # Font sizes (SVG units; the map is 800 wide and usually shown at 700-800 px).
 TITLE, NOTE, KEY, AREA, SEA, SMALL, LABEL, MINOR = 14.0, 12.5, 13.0, 11.0, 12.5, 11.0, 14.0, 12.0
 
@@ -320,7 +335,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = sm.load_map_data(args.data)
     for path in sm.write_languages(args.out, data, lambda lang: document(data, lang)):
-        print(f"{path} ({path.stat().st_size} bytes)")
+        dark = dark_variant(path)
+        dark.write_text(svg.recolour(path.read_text(encoding="utf-8"), DARK), encoding="utf-8")
+        for written in (path, dark):
+            print(f"{written} ({written.stat().st_size} bytes)")
     return 0
 
 

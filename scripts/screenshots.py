@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 VIEWPORTS = {"390x844": (390, 844), "1280x900": (1280, 900)}
-PAGES = {"home": "", "section": "vostotchny/", "cite": "#cite"}
+PAGES = {"home": "", "section": "{section}", "cite": "#cite"}
 
 
 def search(page: Page, base: str, query: str) -> None:
@@ -39,22 +39,30 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--query", default="munitions")
+    parser.add_argument("--section", default="vostotchny/", help="a section page's path")
+    parser.add_argument(
+        "--editions", default="", help="editions' folders, comma-separated ('' is the root)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with serve(args.site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, (width, height) in VIEWPORTS.items():
-            context = browser.new_context(viewport={"width": width, "height": height})
-            page = context.new_page()
-            for what, path in PAGES.items():
-                page.goto(base + path, wait_until="networkidle")
-                shot = args.out / f"{what}-{name}.png"
+        for edition in args.editions.split(","):
+            root, tag = base + edition.strip("/") + ("/" if edition else ""), edition.strip("/")
+            for name, (width, height) in VIEWPORTS.items():
+                context = browser.new_context(viewport={"width": width, "height": height})
+                page = context.new_page()
+                for what, path in PAGES.items():
+                    page.goto(root + path.format(section=args.section), wait_until="networkidle")
+                    shot = args.out / f"{tag + '-' if tag else ''}{what}-{name}.png"
+                    page.screenshot(path=str(shot))
+                    width_now = page.evaluate("document.documentElement.scrollWidth")
+                    print(shot, "page width", width_now)
+                search(page, root, args.query)
+                shot = args.out / f"{tag + '-' if tag else ''}search-{name}.png"
                 page.screenshot(path=str(shot))
-                print(shot, "page width", page.evaluate("document.documentElement.scrollWidth"))
-            search(page, base, args.query)
-            page.screenshot(path=str(args.out / f"search-{name}.png"))
-            print(args.out / f"search-{name}.png")
-            context.close()
+                print(shot)
+                context.close()
         browser.close()
     return 0
 

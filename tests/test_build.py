@@ -89,9 +89,14 @@ def test_each_source_file_is_read_once_per_build(
     monkeypatch.setattr(briefkit.core.sources, "from_disk", counting)
     build_all(brief_copy, brief_copy / "site", with_pdf=False, with_search=False)
     sources = sorted(
-        p.resolve() for pattern in ("docs/**/*.md", "bib/*.bib") for p in brief_copy.glob(pattern)
+        p.resolve()
+        for folder in ("docs/fr", "docs/en", "bib")
+        for p in (brief_copy / folder).rglob("*")
+        if p.is_file() and not p.name.startswith(".")  # hidden files are never sources
     )
-    assert sorted(reads) == sources  # every page and .bib file, each exactly once
+    # Every page, image and .bib file of the snapshot, each exactly once (and the configs).
+    assert sorted(r for r in reads if r.suffix != ".yml") == sources
+    assert sorted(r.name for r in reads if r.suffix == ".yml") == ["mkdocs.en.yml", "mkdocs.yml"]
 
 
 def test_editions_built_side_by_side_equal_editions_built_in_turn(

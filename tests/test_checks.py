@@ -388,10 +388,10 @@ def different_citations(root: Path) -> tuple[str, int]:
     replace(en, "[@tass2023agreements]", "[@cha2023axis]")
     fr_line = line_with(fr, "[@tass2023agreements]")
     return (
-        "error: citations ['cha2023axis', 'shin2023delegation', 'byrne2023orient', "
+        "error: citations ['cha2023axis', 'shin2023accompanying', 'byrne2023orient', "
         "'bermudez2023rail', 'byrne2023orient'] "
         f"differ from docs/fr/vostotchny.md:{fr_line} "
-        "['tass2023agreements', 'shin2023delegation', 'byrne2023orient', 'bermudez2023rail', "
+        "['tass2023agreements', 'shin2023accompanying', 'byrne2023orient', 'bermudez2023rail', "
         "'byrne2023orient']: cite the same sources",
         line_with(en, "approached Tehran"),  # the paragraph that differs
     )

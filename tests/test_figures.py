@@ -78,13 +78,13 @@ def test_route_map_is_on_the_section_page_with_alt_and_caption(
 ) -> None:
     root = site if lang == "fr" else site / "en"
     html = (root / "vostotchny" / "index.html").read_text(encoding="utf-8")
-    figure = html[html.index('<figure class="brief-figure" id="figure-1">') :]
+    figure = html[html.index('<figure class="brief-figure" id="fig-routes">') :]
     figure = figure[: figure.index("</figure>")]
     assert 'src="../assets/route-map.svg"' in figure
     alt = figure.split('alt="', 1)[1].split('"', 1)[0]
     assert len(alt) > 100 and "Tikhoretsk" in alt
     assert label in figure and 'href="#fn:' in figure  # the caption cites its sources
-    assert 'href="#figure-1"' in html  # the text links to the figure
+    assert 'href="#fig-routes"' in html  # the text links to the figure, by its label
     assert (root / "assets" / "route-map.svg").is_file()
 
 

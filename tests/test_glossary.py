@@ -17,7 +17,7 @@ from briefkit.core.problems import BuildFailed, Problem
 from briefkit.core.vocabulary import vocabulary
 from briefkit.extensions.glossary import INDEX_MARKER, GlossaryExtension, fill_mentions
 from tests.conftest import ROOT
-from tests.htmldom import Node, parse
+from tests.helpers import Node, parse
 
 # --------------------------------------------------------------------------------------
 # (a) The tree processor, on Markdown converted in memory

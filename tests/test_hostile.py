@@ -169,3 +169,16 @@ def test_no_page_opens_a_dialog(hostile_site: Path, browser: object) -> None:
                 link.hover()
     context.close()
     assert dialogs == []
+
+
+def test_scholarly_tags_hold_the_values_as_text(hostile_site: Path) -> None:
+    from tests.test_scholar import meta_tags, named
+
+    for page in (hostile_site / "index.html", hostile_site / "en" / "vostotchny" / "index.html"):
+        tags = meta_tags(page).tags
+        assert named(tags, "citation_title") == named(tags, "DC.title") == [TITLE]
+        assert named(tags, "citation_abstract") == [DESCRIPTION]
+        [author] = named(tags, "citation_author")
+        assert "</script><script>alert(4)</script>" in author  # the name, as text
+        references = named(tags, "citation_reference")
+        assert any("<script>alert(8)</script>" in ref for ref in references)

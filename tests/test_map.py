@@ -19,6 +19,8 @@ import bibtexparser
 import pytest
 import yaml
 
+from briefkit.extensions.figures import dark_variant
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "make_map.py"
 DATA: dict[str, Any] = yaml.safe_load(
@@ -166,8 +168,18 @@ def test_regenerating_gives_identical_files(tmp_path: Path) -> None:
     # No skip: bash scripts/setup installs the map's packages, here and in CI.
     subprocess.run([sys.executable, str(SCRIPT), "--out", str(tmp_path)], check=True)
     for lang in LANGS:
-        fresh = tmp_path / DATA["output"].format(lang=lang)
-        assert fresh.read_bytes() == svg_path(lang).read_bytes(), (
-            f"{DATA['output'].format(lang=lang)} is not what scripts/make_map.py draws: "
-            "run .venv/bin/python scripts/make_map.py and commit the result"
-        )
+        for variant in (svg_path(lang), dark_variant(svg_path(lang))):
+            fresh = tmp_path / variant.relative_to(ROOT)
+            assert fresh.read_bytes() == variant.read_bytes(), (
+                f"{variant.relative_to(ROOT)} is not what scripts/make_map.py draws: "
+                "run .venv/bin/python scripts/make_map.py and commit the result"
+            )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_dark_variant_is_the_same_map_in_dark_colours(lang: str) -> None:
+    light = svg_path(lang).read_text(encoding="utf-8")
+    dark = dark_variant(svg_path(lang)).read_text(encoding="utf-8")
+    colour = re.compile(r'(?:fill|stroke)="#[0-9A-Fa-f]{6}"')
+    assert colour.sub("", light) == colour.sub("", dark)  # same shapes, words and order
+    assert 'fill="#FFFFFF"' in light and 'fill="#FFFFFF"' not in dark  # a dark ground

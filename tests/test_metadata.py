@@ -115,12 +115,12 @@ def test_cite_this_brief_files_and_block(site: Path, lang: str) -> None:
         (
             "fr",
             "Rédigé en 2023 · Sources consultées jusqu’au 23 octobre 2023 · "
-            "Édition du 27 novembre 2026",
+            "Édition du 2 décembre 2026",
         ),
         (
             "en",
             "Written in 2023 · Sources consulted up to 23 October 2023 · "
-            "This edition: 27 November 2026",
+            "This edition: 2 December 2026",
         ),
     ],
 )
@@ -134,10 +134,10 @@ def test_home_page_shows_when_the_brief_was_written_apart_from_this_edition(
 
 REFERENCES = {
     "fr": "Tom Dash, «\u202fDe Pyongyang à Moscou, le rapprochement russo-nord-coréen\u202f», "
-    "Note d’analyse, novembre 2026, rédigé en 2023, sources consultées jusqu’au "
+    "Note d’analyse, décembre 2026, rédigé en 2023, sources consultées jusqu’au "
     "23 octobre 2023, disponible sur http://127.0.0.1:8000/.",
     "en": "Tom Dash, “From Pyongyang to Moscow: the Russia–North Korea rapprochement”, "
-    "Analytical brief, November 2026, written in 2023, sources consulted up to "
+    "Analytical brief, December 2026, written in 2023, sources consulted up to "
     "23 October 2023, available at http://127.0.0.1:8000/en/.",
 }
 
@@ -167,7 +167,8 @@ def test_front_matter_is_escaped_in_metadata(brief_copy: Path) -> None:
         page.write_text(re.sub(r"^description: .*$", hostile, text, count=1, flags=re.M), "utf-8")
     build_all(brief_copy, brief_copy / "site", with_pdf=False)
     html = (brief_copy / "site" / "auteur" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(2)<\\/script>" in html  # inside JSON-LD "</" cannot close the script
+    # Inside JSON-LD no "<" is left to close the script or open a comment.
+    assert "\\u003cscript\\u003ealert(2)\\u003c/script\\u003e" in html
     html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
     assert "<script>alert(2)" not in html
     assert '" onload=alert(1)' not in html

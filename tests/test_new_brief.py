@@ -33,7 +33,8 @@ def hreflangs(page: Path) -> list[tuple[str, str]]:
 
 def switch_links(page: Path) -> list[tuple[str, str]]:
     html = page.read_text(encoding="utf-8")
-    return re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"\s+lang="[^"]+" target="_self"', html)
+    pattern = r'<a href="([^"]+)" hreflang="([^"]+)"\s+lang="[^"]+" dir="\w+" target="_self"'
+    return re.findall(pattern, html)
 
 
 @pytest.mark.parametrize("languages", ["fr,en", "en", "fr,en,de", "en,fr"])

@@ -173,7 +173,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Needed at run time without an import of ours: Material loads its own
 # Markdown extensions (pymdown-extensions comes with it).
-RUN_TIME_ONLY = {"mkdocs-material"}
+# Packages used as data or as a theme, never imported: the theme (and its
+# translations), the CSL locale files shipped in citeproc-py.
+RUN_TIME_ONLY = {"mkdocs-material", "citeproc-py"}
 MAP_EXTRA = {"pyproj", "shapely", "numpy", "basemap-data"}
 
 
@@ -272,3 +274,24 @@ def test_the_wheel_works_in_a_clean_venv(wheel: Path, tmp_path: Path) -> None:
     assert (brief / "site/index.html").is_file() and (brief / "site/en/index.html").is_file()
     assert (brief / "site/brief-fr.pdf").read_bytes().startswith(b"%PDF")
     assert (brief / "site/en/brief-en.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_processor_table_names_every_processor_with_its_priority() -> None:
+    import markdown
+
+    from briefkit.extensions import BriefExtensions
+
+    md = markdown.Markdown(extensions=[BriefExtensions(lang="fr")])
+    ours = {"inline": md.inlinePatterns, "tree": md.treeprocessors}
+    doc = BriefExtensions.extendMarkdown.__doc__ or ""
+    rows = re.findall(r"^\s+(inline|tree)\s+([\w-]+)\s+([\d.]+)", doc, re.M)
+    table = {(kind, name): float(priority) for kind, name, priority in rows}
+    registered = {
+        (kind, item.name): float(item.priority)
+        for kind, registry in ours.items()
+        for item in registry._priority
+        if item.name not in {"inline", "prettify", "unescape"}
+        and item.priority > 100 - 100
+        and (kind == "tree" or item.name.startswith(("citation", "editor")))
+    }
+    assert table == registered

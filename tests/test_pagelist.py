@@ -18,7 +18,7 @@ MINIBRIEF = Path(__file__).resolve().parent / "fixtures" / "minibrief"
 
 def pdf_order(root: Path) -> tuple[list[str], list[str]]:
     edition = load_publication(root).main
-    pages, problems = print_pages(edition, load_glossary(edition.docs_dir)[0])
+    pages, problems = print_pages(edition, load_glossary(edition.docs_dir)[0].term_pages())
     return pages, [f"{p.severity}: {p.message}" for p in problems]
 
 

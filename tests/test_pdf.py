@@ -168,8 +168,8 @@ def test_contents_list_sections_and_glossary_terms_with_their_pages(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("fr", ["Édition du 27 novembre 2026", "Français", "Note d’analyse · édition bilingue"]),
-        ("en", ["This edition: 27 November 2026", "English", "Analytical brief · bilingual"]),
+        ("fr", ["Édition du 2 décembre 2026", "français", "Note d’analyse · édition bilingue"]),
+        ("en", ["This edition: 2 December 2026", "English", "Analytical brief · bilingual"]),
     ],
 )
 def test_the_cover_gives_date_language_and_publisher(
@@ -208,3 +208,18 @@ def test_the_map_stays_vector(full_site: Path, lang: str) -> None:
         check=True,
     ).stdout.splitlines()
     assert listing[2:] == []  # no raster image: the SVG is drawn as paths and text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_xmp_says_what_the_sites_scholarly_tags_say(full_site: Path, lang: str) -> None:
+    from tests.test_scholar import meta_tags, named
+
+    pdf = pdf_path(full_site, lang)
+    xmp = PdfReader(pdf).xmp_metadata
+    tags = meta_tags(pdf.parent / "index.html").tags
+    assert xmp is not None
+    assert xmp.dc_title == {"x-default": named(tags, "DC.title")[0]}
+    assert xmp.dc_creator == ["Tom Dash"] and named(tags, "DC.creator") == ["Dash, Tom"]
+    assert [d.date().isoformat() for d in xmp.dc_date] == named(tags, "DC.date")
+    assert xmp.dc_language == named(tags, "DC.language") == [lang]
+    assert xmp.dc_publisher == named(tags, "DC.publisher") != []

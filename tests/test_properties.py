@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -116,7 +117,7 @@ def test_prefix_and_locator_are_never_markup(key: str, prefix: str, locator: str
 
 @settings(max_examples=200, deadline=None)
 @given(PROSE)
-def test_each_term_is_linked_at_most_once_and_text_is_kept(text: str) -> None:
+def test_each_term_is_linked_at_most_once_and_its_definition_escaped(text: str) -> None:
     html = convert(text)
     for term in TERMS:
         assert html.count(f'href="{Path(term.page).as_posix()}"') <= 1
@@ -126,3 +127,26 @@ def test_each_term_is_linked_at_most_once_and_text_is_kept(text: str) -> None:
             'title="Dialogue &amp;lt;b&amp;gt;informel&amp;lt;/b&amp;gt; '
             '&amp;amp; &quot;quadrilatéral&quot;."'
         ) in html
+
+
+# Plain words and the terms, no Markdown syntax: what the page shows must be what was written.
+PLAIN = st.lists(
+    st.sampled_from([*"ab é,.", " ", "Quad", "KN-25", "Hwasong-18", "Hwasong", "Quadrille"]),
+    max_size=60,
+).map("".join)
+
+
+def shown_text(html: str) -> str:
+    body = html.split('<div class="footnote">')[0]
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", body)).replace("\u202f", " ")
+    return " ".join(text.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLAIN)
+def test_linking_terms_keeps_every_word_as_written(text: str) -> None:
+    html = convert(text)
+    assert shown_text(html) == " ".join(text.replace("\u202f", " ").split())
+    linked = re.findall(r'<a [^>]*class="brief-term"[^>]*>([^<]*)</a>', html)
+    assert len(linked) == len(set(linked))  # each term once
+    assert all(word in {"Quad", "KN-25", "Hwasong-18", "Hwasong"} for word in linked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -41,10 +42,20 @@ def test_home_page_has_author_and_date(lang: str) -> None:
     assert str(meta["date"])
 
 
-def test_strict_build_produced_both_editions(site: Path) -> None:
-    assert (site / "index.html").is_file()
-    assert (site / "vostotchny" / "index.html").is_file()
-    assert (site / "en" / "vostotchny" / "index.html").is_file()
+@pytest.mark.parametrize(("lang", "folder"), [("fr", ""), ("en", "en")])
+def test_strict_build_produced_every_page_of_both_editions(
+    site: Path, lang: str, folder: str
+) -> None:
+    # Every page of the edition, nav or not, in its folder, in its language, with its title.
+    for page in sorted((ROOT / "docs" / lang).glob("**/*.md")):
+        relative = page.relative_to(ROOT / "docs" / lang).with_suffix("")
+        parts = relative.parts[:-1] if relative.name == "index" else relative.parts
+        built = site.joinpath(folder, *parts, "index.html")
+        assert built.is_file(), built
+        html = built.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html, built
+        title = str(front_matter(page)["title"])
+        assert f"<title>{escape(title, quote=False)}" in html, built
 
 
 def external_fetches(site: Path) -> list[str]:

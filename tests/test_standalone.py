@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 TERM = """---
 title: Quad
@@ -93,3 +96,44 @@ def test_each_extension_also_loads_alone(brief: Path) -> None:
     ).convert("The Quad [@doe2020atlas].")
     assert "Jane Doe, <em>Atlas des routes</em>" in html
     assert 'class="brief-term"' in html
+
+
+class _RenderingContext(Preprocessor):
+    """Zensical's page context as its extensions see it (zensical.extensions.context)."""
+
+    def __init__(self, md: markdown.Markdown, page: object, config: dict[str, object]) -> None:
+        super().__init__(md)
+        self.page, self.config = page, config
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines
+
+
+class _EngineContext(Extension):
+    def __init__(self, page: object, config: dict[str, object]) -> None:
+        super().__init__()
+        self.page, self.config_ = page, config
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(
+            _RenderingContext(md, self.page, self.config_), "rendering_context", 0
+        )
+
+
+def test_under_an_engine_without_plugins_the_page_is_learnt_from_its_context(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root / "docs")  # nowhere near the brief: only the context says
+    # What Zensical gives extensions: the page's path and its configuration, no plugin.
+    page = SimpleNamespace(path="attendre-et-observer.md", url="attendre-et-observer/")
+    config = {"root_dir": str(root), "docs_dir": "docs/fr", "theme": {"language": "fr"}}
+    source = (root / "docs/fr/attendre-et-observer.md").read_text(encoding="utf-8")
+    text = source.split("---\n", 2)[2]
+    md = markdown.Markdown(
+        extensions=[_EngineContext(page, config), "attr_list", "md_in_html", "briefkit.extensions"]
+    )
+    html = md.convert(text)
+    assert "N.d.É." in html  # the French editors' label: the page is French
+    assert 'class="brief-term"' in html  # the edition's glossary was found
+    assert 'href="glossaire/' in html

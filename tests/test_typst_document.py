@@ -19,7 +19,7 @@ def test_cover_gives_when_written_and_this_edition() -> None:
     home = {"title": "T", "date": dt.date(2026, 11, 27), "written": "2023-10"}
     cover = cover_of(assembled, home)
     assert cover.dates == ["Rédigé en octobre 2023", "Édition du 27 novembre 2026"]
-    assert cover.language == "Français"
+    assert cover.language == "français"  # CLDR: the name as the language writes it
     assert cover.publisher.startswith("Note d’analyse")
 
 

@@ -33,6 +33,18 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(config, root / config.name)
     git(root, "init", "-q", "-b", "main")
     commit(root, "The brief", "2026-01-10T10:00:00Z")
+    # An editor rewords the figure's French caption; its English still says the same, so
+    # the stale figure is acknowledged: it exports as reviewed.
+    page = root / "docs/fr/vostotchny.md"
+    text = page.read_text(encoding="utf-8")
+    old, new = "Tracés schématiques d’après", "Tracés schématiques établis d’après"
+    assert text.count(old) == 1
+    page.write_text(text.replace(old, new), encoding="utf-8")
+    commit(root, "Reword the figure caption", "2026-01-11T10:00:00Z")
+    figure = next(n for n, line in enumerate(text.splitlines(), 1) if "Tracés" in line)
+    ack = ["--root", str(root), "ack", f"{page}:{figure}"]
+    assert translations.main(ack) == 0
+    commit(root, "Acknowledge the figure", "2026-01-11T11:00:00Z")
     out = root / "xliff"
     assert translations.main(["--root", str(root), "export", "--to", "en", "--out", str(out)]) == 0
     return root
@@ -105,8 +117,10 @@ def test_units_carry_state_notes_and_protected_markup(exported: Path) -> None:
     assert editor_note is not None and editor_note.get("canDelete") == "no"
     assert editor_note.get("dispStart") == "^[ed: " and editor_note.get("dispEnd") == "]"
     inner = editor_note.find("x:ph", NS)
-    assert inner is not None and inner.get("disp") == "[@worldatlaspyongyang; @wikipediavostochny]"
-    # The stale figure was acknowledged: reviewed; a glossary term's agreed names are noted.
+    assert inner is not None and inner.get("disp") == (
+        "[@worldatlaspyongyang; @wikipediavostochny; @wikipediavladivostok; @kcna2023vladivostok]"
+    )
+    # The stale figure was acknowledged (the fixture): reviewed; a glossary term's names noted.
     assert unit(tree, "b7").find("x:segment", NS).get("state") == "reviewed"  # type: ignore[union-attr]
     notes = [
         note.text or ""

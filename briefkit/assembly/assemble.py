@@ -9,6 +9,7 @@ or log them for MkDocs). Nothing here converts a page: that is
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,19 +17,28 @@ from typing import Any
 
 import markdown
 from markdown.extensions import Extension
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError
 
-from briefkit.bib.reader import Bibliography, load_bibliography_dir
+from briefkit.bib import hygiene
+from briefkit.bib.reader import Bibliography, bib_files, load_bibliography_dir
+from briefkit.content.files import docs_files, svg_problems
 from briefkit.content.frontmatter import HOME, front_matter_problems
 from briefkit.content.glossary_terms import Glossary, load_glossary
-from briefkit.content.pagelist import all_pages, missing_nav_pages, print_pages
+from briefkit.content.pagelist import edition_pages, missing_nav_pages, print_pages
 from briefkit.content.parity import check_parity
+from briefkit.core.configfile import ConfigReadError, load_data, resolve_names
 from briefkit.core.editions import Edition, Publication
 from briefkit.core.grammar import cited_keys
+from briefkit.core.options import (
+    PLUGIN,
+    ExtensionOptions,
+    PluginOptions,
+    extension_options,
+    plugin_options,
+)
 from briefkit.core.problems import BriefError, MessageCollector, Problem, relpath
-from briefkit.core.sources import PageSource, read_page
+from briefkit.core.sources import PageSource, read_page, read_text
+from briefkit.core.vocabulary import fallback_message, supported, supported_languages
 from briefkit.extensions import NAME as EXTENSIONS
 from briefkit.extensions import BriefExtensions
 
@@ -41,25 +51,30 @@ class AssembledEdition:
     config: MkDocsConfig
     bibliography: Bibliography
     glossary: Glossary
-    pages: dict[str, PageSource]  # every page of docs_dir, by path relative to it
+    pages: dict[str, PageSource]  # every page of the edition, by path relative to docs_dir
     print_order: list[str]
+    plugin: PluginOptions
+    extension: ExtensionOptions
     problems: list[Problem] = field(default_factory=list)
     cited: set[str] = field(default_factory=set)  # keys the pages cite or nocite names
     source_problems: list[Problem] = field(default_factory=list)  # the .bib's, for ``cited``
 
     @property
     def options(self) -> dict[str, Any]:
-        """The options ``mkdocs.yml`` gives the generator's extensions."""
-        return dict(self.config.mdx_configs.get(EXTENSIONS, {}))
+        """The options ``mkdocs.yml`` gives the generator's extensions, validated."""
+        return dict(self.extension)
 
     @property
     def bib_dir(self) -> Path:
-        return self.edition.config_file.parent / str(self.options.get("bib_dir", "bib"))
+        return self.edition.config_file.parent / self.extension.bib_dir
 
     def converter(self, src: str, *extra: Extension) -> markdown.Markdown:
         """A Markdown converter for page ``src``, configured as MkDocs configures it."""
         names = [e for e in self.config.markdown_extensions if e != EXTENSIONS]
-        configs = {k: v for k, v in self.config.mdx_configs.items() if k != EXTENSIONS}
+        # Material's !!python/name: values are imported here, for the conversion only.
+        configs = {
+            k: resolve_names(v) for k, v in self.config.mdx_configs.items() if k != EXTENSIONS
+        }
         options = {
             **self.options,
             "lang": self.edition.lang,
@@ -74,55 +89,108 @@ class AssembledEdition:
 
 
 def load_mkdocs_config(edition: Edition) -> MkDocsConfig:
-    """The edition's MkDocs configuration, its site URL set from the publication.
+    """The edition's MkDocs configuration, read safely, its site URL from the publication.
 
-    MkDocs' own complaints about the file (unknown options, strict-mode
-    warnings) become problems of the configuration file.
+    Done as MkDocs' ``load_config`` does it, but from data read by the safe
+    loader (:mod:`briefkit.core.configfile`); MkDocs' complaints (unknown
+    options, strict-mode warnings) become problems at the option's line.
     """
+    config = MkDocsConfig(config_file_path=str(edition.config_file))
+    try:
+        data = load_data(edition.config_file, config)
+    except ConfigReadError as err:
+        raise BriefError([Problem(relpath(edition.config_file), err.line, err.message)]) from None
+    config.load_dict(data)
+    config.load_dict({"site_url": edition.site_url})
     logger = logging.getLogger("mkdocs")
     messages, propagate = MessageCollector(), logger.propagate
     saved, logger.handlers = logger.handlers, [messages]
     logger.propagate = False
     try:
-        return load_config(str(edition.config_file), site_url=edition.site_url)
-    except (ConfigurationError, Abort) as err:
-        where = relpath(edition.config_file)
-        lines = messages.messages or [" ".join(str(err).split())]
-        raise BriefError([Problem(where, 1, _config_hint(line)) for line in lines]) from None
+        failed, warnings = config.validate()
     finally:
         logger.handlers, logger.propagate = saved, propagate
+    problems = [
+        Problem(*edition.where(name), f"{name}: {error}: fix the configuration")
+        for name, error in [*failed, *(warnings if config.strict else [])]
+        if not _ours(name, str(error))
+    ]
+    if problems:
+        raise BriefError(problems)
+    return config
 
 
-def _config_hint(line: str) -> str:
-    if "Plugin 'briefkit'" in line and ("bib_dir" in line or "groups" in line):
-        return (
-            f"{line}: bib_dir and groups are options of the briefkit.extensions "
-            "Markdown extension now; move them there (see README)"
+def _ours(name: str, error: str) -> bool:
+    # The generator's own options are checked by its schemas, with their lines.
+    return name == "plugins" and f"Plugin '{PLUGIN}'" in error
+
+
+def option_problems(edition: Edition) -> tuple[PluginOptions, ExtensionOptions, list[Problem]]:
+    """The plugin's and the extensions' options, and the language, checked at their lines."""
+    raw = edition.raw
+    plugin, problems = plugin_options(raw, lambda n: edition.where("plugins", PLUGIN, n))
+    extension, more = extension_options(
+        raw, lambda n: edition.where("markdown_extensions", EXTENSIONS, n)
+    )
+    return plugin, extension, [*problems, *more, *language_problems(edition)]
+
+
+def language_problems(edition: Edition) -> list[Problem]:
+    """``theme.language`` at its line: unknown (an error, with the closest known code),
+    or known with some words shown in English (one warning naming them)."""
+    where, lang = edition.where("theme", "language"), edition.lang
+    if not supported(lang):
+        close = difflib.get_close_matches(lang, supported_languages(), n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        message = (
+            f"theme.language '{lang}' is a language briefkit has no data for: {hint}use an "
+            "ISO 639 code that CLDR and the CSL locales cover (`briefkit new --list-languages`)"
         )
-    return f"{line}: fix the configuration"
+        return [Problem(*where, message)]
+    message = fallback_message(lang)
+    return [Problem(*where, message, severity="warning")] if message else []
 
 
 def assemble(edition: Edition) -> AssembledEdition:
     """Read an edition's configuration and sources; collect every problem they have."""
+    plugin, extension, problems = option_problems(edition)
+    if any(p.severity == "error" for p in problems):
+        raise BriefError(problems)
     config = load_mkdocs_config(edition)
-    options = dict(config.mdx_configs.get(EXTENSIONS, {}))
-    bib_dir = edition.config_file.parent / str(options.get("bib_dir", "bib"))
-    bibliography, problems = load_bibliography_dir(bib_dir)
+    bib_dir = edition.config_file.parent / extension.bib_dir
+    bibliography, bib_problems = load_bibliography_dir(bib_dir)
     if bibliography.records or bibliography.canonical:
-        problems = []  # what reading found comes back from check(), with its severity
-    glossary, glossary_problems = load_glossary(edition.docs_dir)
-    problems = [*problems, *glossary_problems, *missing_nav_pages(edition)]
-    pages = {src: read_page(edition.docs_dir / src) for src in all_pages(edition.docs_dir)}
-    cited = cited_keys_of(pages, list(options.get("nocite", [])), bibliography)
+        bib_problems = []  # what reading found comes back from check(), with its severity
+    exclude = str(edition.raw.get("exclude_docs") or "")
+    glossary, glossary_problems = load_glossary(edition.docs_dir, exclude)
+    files = docs_files(edition.docs_dir)
+    problems += [*bib_problems, *glossary_problems, *missing_nav_pages(edition), *files.problems]
+    problems += svg_problems(edition.docs_dir)
+    problems += hygiene.case_twins(bibliography)
+    pages = {
+        src: read_page(edition.docs_dir / src)
+        for src in edition_pages(edition)
+        if files.allows(src)  # never a link to a file elsewhere
+    }
+    cited = cited_keys_of(pages, list(extension.nocite or []), bibliography)
     source_problems = bibliography.check(cited) if bibliography.canonical else []
     for src, page in pages.items():
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
         problems.append(Problem(relpath(edition.docs_dir), 1, "no index.md: add the home page"))
-    order, order_problems = print_pages(edition, glossary)
-    every = [*problems, *order_problems, *source_problems]
+    order, order_problems = print_pages(edition, glossary.term_pages(edition.lang), plugin)
     return AssembledEdition(
-        edition, config, bibliography, glossary, pages, order, every, cited, source_problems
+        edition,
+        config,
+        bibliography,
+        glossary,
+        pages,
+        order,
+        plugin,
+        extension,
+        [*problems, *order_problems, *source_problems],
+        cited,
+        source_problems,
     )
 
 
@@ -135,6 +203,19 @@ def cited_keys_of(
     if "*" in named:
         return keys | set(bibliography.keys())
     return keys | named
+
+
+def bib_dir_problems(bib_dir: Path) -> list[Problem]:
+    """A linked ``.bib`` file (an error) and the hidden characters of each
+    (:mod:`briefkit.bib.hygiene`)."""
+    problems = hygiene.link_problems(bib_dir)
+    for path in bib_files(bib_dir):
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError:
+            continue  # reported as an encoding problem
+        problems += hygiene.text_problems(path, text)
+    return problems
 
 
 def canonical_form_problems(bibliography: Bibliography) -> list[Problem]:
@@ -164,5 +245,8 @@ def assemble_all(
         cited = set().union(*(edition.cited for edition in editions))
         problems += bibliography.check(cited, validate) if bibliography.canonical else []
         problems += canonical_form_problems(bibliography)
-    problems += check_parity([(a.edition.lang, a.edition.docs_dir) for a in assembled])
+    for bib_dir in dict.fromkeys(a.bib_dir.resolve() for a in assembled):
+        problems += bib_dir_problems(bib_dir)
+    page_lists = {a.edition.docs_dir: list(a.pages) for a in assembled}
+    problems += check_parity([(a.edition.lang, a.edition.docs_dir) for a in assembled], page_lists)
     return assembled, sorted(set(problems))

@@ -1,27 +1,32 @@
-"""Internal links and anchors, checked against the converted pages.
+"""Internal links, anchors and cross-references, checked against the converted pages.
 
 A tree processor records, for every page converted, the ids it offers and
 the links it makes (before MkDocs rewrites ``.md`` links into URLs); then
-:func:`check_links` resolves each link once every page is known. The check
-command and the build (through the plugin) use the same two pieces.
+:func:`check_links` resolves each link once every page is known. A link to a
+label alone (``[](#fig-routes)``) is a cross-reference: the label may be on
+any page of the edition, and only once. The check command and the build
+(through the plugin) use the same two pieces.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.core.problems import Problem, line_of, relpath
-from briefkit.extensions.context import resolve
+from briefkit.content.files import climbs_out
+from briefkit.content.policy import is_remote
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem, relpath
+from briefkit.extensions.crossrefs import KINDS, LABEL_RE, kind_of, label_line
 
-EXTERNAL = ("http://", "https://", "mailto:", "data:")
+EXTERNAL = ("http://", "https://", "mailto:")
 
 
 @dataclass
@@ -40,8 +45,7 @@ class LinkCollector(Treeprocessor):
         self.ext = extension
 
     def run(self, root: etree.Element) -> None:
-        page = self.ext.page or resolve(self.md, {}).src_uri
-        sink = self.ext.pages.setdefault(page, PageLinks())
+        sink = self.ext.pages.setdefault(self.ext.page, PageLinks())
         for el in root.iter():
             if el.get("id"):
                 sink.ids.add(el.get("id", ""))
@@ -52,7 +56,7 @@ class LinkCollector(Treeprocessor):
 
 
 class LinkCollectorExtension(Extension):
-    """Collects into ``pages`` (by page path); ``page`` names it when MkDocs does not."""
+    """Collects into ``pages`` (by page path); whoever converts names the ``page``."""
 
     def __init__(self, pages: dict[str, PageLinks], page: str = "") -> None:
         self.pages, self.page = pages, page
@@ -69,35 +73,69 @@ def check_links(
     """Every internal link reaches a page (or file) and, when it names one, an anchor."""
     problems = []
     for src, links in pages.items():
+        locator, where = Locator(sources.get(src, "")), relpath(docs_dir / src)
         for href in links.hrefs:
-            if href.startswith(EXTERNAL):
+            message = _dead(href, src, docs_dir, pages)
+            if message:  # the line is looked for only then: most links are sound
+                problems.append(Problem(where, _line_of_link(locator, href), message))
+    return problems + doubled_labels(docs_dir, pages, sources)
+
+
+def unknown_label(label: str, docs_dir: Path) -> str:
+    kind = KINDS[kind_of(label)]
+    return (
+        f"unknown cross-reference '#{label}': no page of {relpath(docs_dir)} has the label "
+        f"{{#{label}}}; put it on {kind}, or fix the reference"
+    )
+
+
+def doubled_labels(
+    docs_dir: Path, pages: dict[str, PageLinks], sources: dict[str, str]
+) -> list[Problem]:
+    """A label names one thing in the whole edition: each page that repeats one is named."""
+    first: dict[str, str] = {}
+    problems = []
+    for src, links in pages.items():
+        for label in sorted(i for i in links.ids if LABEL_RE.match(i)):
+            if label not in first:
+                first[label] = src
                 continue
-            path, _, anchor = href.partition("#")
-            target = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
+            message = (
+                f"label '{{#{label}}}' is also on {relpath(docs_dir / first[label])}: a label "
+                "names one thing in the whole brief; rename one of them (and its references)"
             )
-            where = relpath(docs_dir / src)
-            line = _line_of_link(sources.get(src, ""), href)
-            if target not in pages and not (docs_dir / target).is_file():
-                problems.append(
-                    Problem(
-                        where,
-                        line,
-                        f"dead link '{href}': no page {target} in "
-                        f"{relpath(docs_dir)}; fix the path",
-                    )
-                )
-            elif anchor and target in pages and anchor not in pages[target].ids:
-                problems.append(
-                    Problem(
-                        where,
-                        line,
-                        f"dead anchor '#{anchor}' in '{href}': {target} has no such heading or id",
-                    )
-                )
+            line = label_line(sources.get(src, ""), label)
+            problems.append(Problem(relpath(docs_dir / src), line, message))
     return problems
 
 
-def _line_of_link(text: str, href: str) -> int:
-    match = re.search(r"\]\(\s*<?" + re.escape(href), text)
-    return line_of(text, match.start()) if match else 1
+def _dead(href: str, src: str, docs_dir: Path, pages: dict[str, PageLinks]) -> str:
+    """What is wrong with ``href`` on page ``src`` ("" when it leads somewhere)."""
+    if href.startswith(EXTERNAL) or is_remote(href):
+        return ""  # another site; any other scheme is the content policy's to name
+    path, _, anchor = href.partition("#")
+    path = unquote(path.partition("?")[0])
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
+    if climbs_out(src, href) or target.startswith("/"):
+        return (
+            f"'{href}' leads out of {relpath(docs_dir)}: only the brief's own files "
+            "are published; copy the file into that folder and link it there"
+        )
+    if target not in pages and not (docs_dir / target).is_file():
+        return f"dead link '{href}': no page {target} in {relpath(docs_dir)}; fix the path"
+    if not path and LABEL_RE.match(anchor) and anchor not in pages[src].ids:
+        # A cross-reference may name a label on any page of the edition.
+        if any(anchor in other.ids for other in pages.values()):
+            return ""
+        return unknown_label(anchor, docs_dir)
+    if anchor and target in pages and anchor not in pages[target].ids:
+        return f"dead anchor '#{anchor}' in '{href}': {target} has no such heading or id"
+    return ""
+
+
+def _line_of_link(locator: Locator, href: str) -> int:
+    """The link's line: written ``](href``, ``](<href>`` or as a reference definition."""
+    for needle in (f"]({href}", f"](<{href}", f"]: {href}"):
+        if (offset := locator.offset(needle)) >= 0:
+            return locator.line_at(offset)
+    return 1

@@ -92,8 +92,8 @@ def _without_year(words: Vocabulary, point: DatePoint) -> str:
     if point.division:
         return _division(words, point.division)
     if point.month and point.day:
-        return words.date_format.format(
-            day=words.day(point.day), month=words.month(point.month), year=""
+        return _format(
+            words.date_format, words, point.month, day=words.day(point.day), year=""
         ).strip()
     return words.month(point.month) if point.month else ""
 
@@ -104,17 +104,29 @@ def _division(words: Vocabulary, division: int) -> str:
     return words.bibstring(DIVISION_KEYS[division]) or ""
 
 
+def _format(pattern: str, words: Vocabulary, number: int, **given: object) -> str:
+    """A date pattern filled in: any of its month forms (``month``, ``month_alone``,
+    ``month_number``: Chinese ``{year}年{month_number}月``) from month ``number``
+    unless given."""
+    values: dict[str, object] = {
+        "month": words.month(number),
+        "month_alone": words.months_alone[number - 1],
+        "month_number": number,
+        "day": "",
+        "year": "",
+    }
+    return pattern.format(**{**values, **given})
+
+
 def point_text(words: Vocabulary, point: DatePoint) -> str:
     """One date with its marks: ``10 janvier 1973``, ``vers 1723``, ``1723?``."""
     year = year_text(words, point.year)
     if point.division:
         text = f"{_division(words, point.division)} {year}"
     elif point.month and point.day:
-        text = words.date_format.format(
-            day=words.day(point.day), month=words.month(point.month), year=year
-        )
+        text = _format(words.date_format, words, point.month, day=words.day(point.day), year=year)
     elif point.month:
-        text = words.month_year_format.format(month=words.month(point.month), year=year)
+        text = words.month_year(point.month, year)
     else:
         text = year
     if point.approximate:
@@ -156,10 +168,12 @@ def _compact(words: Vocabulary, start: DatePoint, end: DatePoint) -> str:
     if y1 == y2 and m1 and m2 and (d1 is None) == (d2 is None):
         if d1 and d2 and m1 == m2:
             days = f"{words.day(d1)}–{words.day(d2)}"
-            return words.date_format.format(day=days, month=words.month(m1), year=y1)
+            return _format(words.date_format, words, m1, day=days, year=y1)
         if d1 and d2:
             return f"{_without_year(words, start)} – {point_text(words, end)}"
-        return words.month_year_format.format(month=f"{words.month(m1)}–{words.month(m2)}", year=y1)
+        names = f"{words.month(m1)}–{words.month(m2)}"
+        return _format(words.month_year_format, words, m1, month=names, month_number=f"{m1}–{m2}",
+                       month_alone=names, year=y1)  # fmt: skip
     if not (m1 or m2):
         return f"{y1}–{y2}"
     return f"{point_text(words, start)} – {point_text(words, end)}"
@@ -175,7 +189,10 @@ def month_text(words: Vocabulary, month: str, year: str) -> str:
     if len(items) == 1 and items[0]:
         return point_text(words, items[0])
     names = ", ".join(_without_year(words, p) for p in items if p and p.month)
-    return words.month_year_format.format(month=names, year=year).strip()
+    first = next((p.month for p in items if p and p.month), 1)
+    return _format(words.month_year_format, words, first, month=names, month_alone=names,
+                   month_number=", ".join(str(p.month) for p in items if p and p.month),
+                   year=year).strip()  # fmt: skip
 
 
 def _point(item: str, year: str) -> DatePoint | None:

@@ -16,24 +16,23 @@ The rules, in every language:
   written;
 - the bibliography names every author, the first one inverted and without
   its von part in front: ``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``;
+- a name in Chinese characters, Hangul or kana is written family name first
+  with no space and never inverted (``한강``); an entry's ``nameorder`` option
+  puts any name family-given (``Kim Jong-un``: :mod:`briefkit.core.name_order`);
 - the bibliography is sorted by family name without the von part (biblatex's
-  default), then given names, accents and case collated as French and English
-  dictionaries do: an accented letter sorts with its base letter and only
-  breaks ties (``Élodie`` between ``Eli`` and ``Emma``).
-
-Collation is written here by hand: the Unicode Collation Algorithm (PyICU,
-pyuca) would add a dependency to give the same order on Latin-script names.
+  default), then given names, in the alphabetical order of the page's
+  language (:mod:`briefkit.core.collation`, the glossary's too): an accented
+  letter sorts with its base letter and only breaks ties (``Élodie`` between
+  ``Eli`` and ``Emma``).
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 from pybtex.database import Person
 
-# Letters Unicode does not decompose into a base letter and an accent.
-SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
-                                 "ð": "d", "þ": "th", "ı": "i", "ŀ": "l"})  # fmt: skip
+from briefkit.core.collation import ROOT
+from briefkit.core.collation import collation_key as collate
+from briefkit.core.name_order import written_family_first
 
 
 def is_others(person: Person) -> bool:
@@ -59,41 +58,49 @@ def family(person: Person) -> str:
     return _join(prefix + person.last_names + person.lineage_names)
 
 
-def full_name(person: Person) -> str:
-    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.`` (whatever ``useprefix`` says)."""
-    return _join([given(person), _whole_family(person)])
-
-
 def _whole_family(person: Person) -> str:
     return _join(person.prelast_names + person.last_names + person.lineage_names)
 
 
-def inverted_name(person: Person) -> str:
-    """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written."""
+def full_name(person: Person, family_first: bool = False) -> str:
+    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.`` (whatever ``useprefix`` says);
+    ``한강``, ``Kim Jong-un`` (``family_first``: the entry's ``nameorder`` option)."""
+    whole = _whole_family(person)
+    if written_family_first(whole + given(person)):
+        return whole + given(person)
+    if family_first and given(person):
+        return _join([whole, given(person)])
+    return _join([given(person), whole])
+
+
+def inverted_name(person: Person, family_first: bool = False) -> str:
+    """``Linden, Anna van der``, ``Bermudez Jr., Joseph S.``; a body stays as written.
+
+    A name shown family name first is never inverted (``한강``, ``Kim Jong-un``).
+    """
+    if family_first or written_family_first(_whole_family(person) + given(person)):
+        return full_name(person, family_first)
     leading = person.prelast_names if _useprefix(person) else []
     last = _join(leading + person.last_names + person.lineage_names)
     rest = _join([given(person), *([] if leading else person.prelast_names)])
     return f"{last}, {rest}" if rest and given(person) else _whole_family(person)
 
 
-def collation_key(text: str) -> tuple[str, str]:
-    """Sorts ``text`` as dictionaries do: base letters first, then accents and case."""
-    folded = text.casefold().translate(SPECIAL_LETTERS)
-    base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    primary = "".join(c for c in base if c.isalnum() or c == " ")
-    return " ".join(primary.split()), text
+def collation_key(text: str, lang: str = ROOT) -> bytes:
+    """Sorts ``text`` as ``lang``'s dictionaries do (:mod:`briefkit.core.collation`)."""
+    return collate(text, lang)
 
 
-def sort_name(person: Person) -> tuple[tuple[str, str], ...]:
-    """Family name (without von), given names, von part: collated."""
+def sort_name(person: Person, lang: str = ROOT) -> tuple[bytes, ...]:
+    """Family name (without von, unless ``useprefix``), given names, von part: collated."""
     if _useprefix(person):
         return (
-            collation_key(_join(person.prelast_names + person.last_names)),
-            collation_key(given(person)),
-            collation_key(_join(person.lineage_names)),
+            collation_key(_join(person.prelast_names + person.last_names), lang),
+            collation_key(given(person), lang),
+            collation_key(_join(person.lineage_names), lang),
         )
     return (
-        collation_key(_join(person.last_names)),
-        collation_key(given(person)),
-        collation_key(_join(person.prelast_names + person.lineage_names)),
+        collation_key(_join(person.last_names), lang),
+        collation_key(given(person), lang),
+        collation_key(_join(person.prelast_names + person.lineage_names), lang),
     )

@@ -78,8 +78,8 @@ def load_bibliography_dir(bib_dir: Path) -> tuple[Bibliography, list[Problem]]:
 
 
 def bib_files(bib_dir: Path) -> list[Path]:
-    """All ``.bib`` files of a brief, in a stable order."""
-    return sorted(bib_dir.glob("*.bib"))
+    """All ``.bib`` files of a brief, in a stable order (never a link: see bib.hygiene)."""
+    return sorted(path for path in bib_dir.glob("*.bib") if not path.is_symlink())
 
 
 def parse_bib_file(path: Path) -> tuple[list[Source], list[Problem]]:

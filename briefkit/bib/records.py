@@ -83,8 +83,8 @@ def read_file(path: Path) -> FileRecords:
 def _read_file(path: Path) -> FileRecords:
     where = relpath(path)
     text, problems = read_bib_text(path)
-    if text is None:
-        return FileRecords(where, problems=[_warning(p) for p in problems])
+    if text is None:  # its entries cannot be used: an error for a brief citing one
+        return FileRecords(where, problems=problems)
     if not text.strip():
         message = "empty .bib file: add entries or delete the file"
         return FileRecords(where, problems=[Problem(where, 1, message, severity="warning")],

@@ -19,6 +19,9 @@ MONTH_MACROS = {
     "jun": "June", "jul": "July", "aug": "August", "sep": "September", "oct": "October",
     "nov": "November", "dec": "December",
 }  # fmt: skip
+# No field of a real source comes near this; @string abbreviations joined with
+# themselves double at each step, so a 1 KB chain could fill the memory.
+MAX_VALUE = 100_000
 FIELD_START = re.compile(r"\s*([A-Za-z][\w\-:.]*)\s*=")
 WORD = re.compile(r"[^\s#{}\"=,]+")
 
@@ -92,24 +95,40 @@ def resolve(raw: str, strings: dict[str, Resolved]) -> Resolved:
     """Resolve concatenation, ``@string`` macros (case-insensitive) and month macros."""
     pieces, error, offset = split_pieces(raw)
     result = Resolved(error=error, offset=offset)
-    parts = []
+    parts: list[str] = []
+    size = 0
     for piece in pieces:
-        if piece[0] in '{"':
-            parts.append(piece[1:-1])
-        elif piece.isdigit():
-            parts.append(piece)
-        elif piece.lower() in strings:
-            string = strings[piece.lower()]
-            parts.append(string.value)
-            for name in string.undefined:
-                result.undefined.append(name)
-                result.through[name] = string.through.get(name, piece)
-        elif piece.lower() in MONTH_MACROS:
-            parts.append(MONTH_MACROS[piece.lower()])
-        else:
-            result.undefined.append(piece)
+        part = _expand(piece, strings, result)
+        size += len(part)
+        if size > MAX_VALUE:
+            result.error = (
+                f"the value expands to more than {MAX_VALUE:,} characters "
+                "(@string abbreviations joined with themselves): write the value out"
+            )
+            return result
+        parts.append(part)
     result.value = "".join(parts)
     return result
+
+
+def _expand(piece: str, strings: dict[str, Resolved], result: Resolved) -> str:
+    """One piece's text; undefined macros noted in ``result`` (each name once)."""
+    if piece[0] in '{"':
+        return piece[1:-1]
+    if piece.isdigit():
+        return piece
+    if piece.lower() in strings:
+        string = strings[piece.lower()]
+        for name in string.undefined:
+            if name not in result.through:
+                result.undefined.append(name)
+                result.through[name] = string.through.get(name, piece)
+        return string.value
+    if piece.lower() in MONTH_MACROS:
+        return MONTH_MACROS[piece.lower()]
+    if piece not in result.undefined:
+        result.undefined.append(piece)
+    return ""
 
 
 def resolve_strings(definitions: list[tuple[str, str]]) -> dict[str, Resolved]:

@@ -2,8 +2,10 @@
 
 The root edition is built first (MkDocs empties its ``site_dir``, which holds
 the other editions' folders). Everything is built into a scratch folder next
-to the target and moved into place only when every stage succeeded, so a
-failed build never leaves a ``site/`` that looks complete.
+to the target and swapped into place in one step only when every stage
+succeeded (:mod:`briefkit.commands.output`), so a failed or interrupted build
+never leaves a ``site/`` that is not complete; one build at a time, never
+into the sources; every source read once, up front (a snapshot).
 
 Before anything is published, the build gathers every problem the editors'
 check finds (sources, translations, citations, links), each edition's
@@ -16,20 +18,30 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from briefkit.assembly.assemble import AssembledEdition, assemble_all
+from briefkit.assembly.assemble import AssembledEdition, assemble_all, load_mkdocs_config
+from briefkit.commands.output import (
+    build_lock,
+    refuse_output,
+    source_folders,
+    swap,
+)
+from briefkit.core.configfile import resolve_names
 from briefkit.core.editions import Edition, Publication, load_publication, source_date_epoch
+from briefkit.core.oserrors import os_error_message
 from briefkit.core.problems import BriefError, BuildFailed, MessageCollector, Problem, collect
 from briefkit.core.sidebyside import side_by_side
+from briefkit.core.sources import snapshot
+from briefkit.site.audit import audit_site
 from briefkit.site.search import index_site
 
 Stage = Callable[[Path], None]
@@ -46,8 +58,10 @@ def build_edition(edition: Edition, site_dir: Path, config: MkDocsConfig | None 
     logger.addHandler(collector)
     try:
         if config is None:
-            config = load_config(str(edition.config_file), site_url=edition.site_url)
+            config = load_mkdocs_config(edition)
         config["site_dir"], config["strict"] = str(site_dir), True
+        # Material's !!python/name: values, kept as names while checking, imported to build.
+        config["mdx_configs"] = resolve_names(config.mdx_configs)
         mkdocs_build(config)
     except MkDocsException as err:
         details = "".join(f"\n  {m}" for m in collector.messages)
@@ -90,16 +104,23 @@ def _listing(problems: list[Problem]) -> str:
     return f"{errors} error(s) in the brief:\n{lines}"
 
 
-def build_sites(publication: Publication, scratch: Path) -> None:
-    """Check, then build every edition; stop with every problem if there is an error."""
+def build_sites(publication: Publication, scratch: Path, with_pdf: bool = False) -> None:
+    """Check, then build every edition; stop with every problem if there is an error.
+
+    With the PDFs to make, characters no PDF font draws are errors of the check
+    too, named where they are written, before any PDF is typeset.
+    """
     try:
         assembled, problems = assemble_all(publication)
     except BriefError as err:
         raise BuildFailed(_listing(err.problems)) from None
+    if with_pdf:
+        problems += _glyph_check(assembled)
     page_problems, failures = build_editions(assembled, scratch)
     everything = sorted(set(problems + page_problems))
     if failures or any(p.severity == "error" for p in everything):
-        raise BuildFailed("\n".join([_listing(everything), *failures]))
+        listing = [_listing(everything)] if everything else []
+        raise BuildFailed("\n".join([*listing, *failures]))
     for problem in everything:
         print(problem.editor(), file=sys.stderr)
 
@@ -116,6 +137,8 @@ def _build_one(assembled: AssembledEdition, site_dir: Path) -> EditionResult:
             build_edition(edition, site_dir, assembled.config)
         except BuildFailed as err:
             return list(problems), [str(err)]
+        except OSError as err:  # in a forked process too: one line, never a traceback
+            return list(problems), [os_error_message(err)]
     print(f"✓ site ({edition.lang}) ({time.perf_counter() - started:.1f} s)", flush=True)
     return list(problems), []
 
@@ -155,18 +178,59 @@ def build_all(
     # MkDocs dates the sitemap, the PDF engine the PDF: one fixed date makes builds repeatable.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     publication = open_publication(root, site_url, publish)
+    sources = source_folders(publication)
+    refuse_output(target, root, sources)
+    configs = [e.config_file for e in publication.editions]
+    with build_lock(root), snapshot(sources, configs):
+        _build_and_swap(publication, target, with_pdf, with_search)
+
+
+def _build_and_swap(
+    publication: Publication, target: Path, with_pdf: bool, with_search: bool
+) -> None:
     scratch = target.parent / f".{target.name}.partial"
-    shutil.rmtree(scratch, ignore_errors=True)
+    leftovers = [scratch, scratch.parent / f"{scratch.name}.editions"]
+    for folder in leftovers:  # left by a build that was killed
+        shutil.rmtree(folder, ignore_errors=True)
     try:
-        build_sites(publication, scratch)
+        build_sites(publication, scratch, with_pdf)
         if with_search:
             _stage("search index", lambda s: index_site(publication, s), scratch)
         if with_pdf:
             _stage("PDF", lambda s: _export_pdfs(publication, s), scratch)
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    _swap_into_place(scratch, target)
+        _stage("output check", lambda s: _audit(publication, s), scratch)
+        fault_point("before-swap")
+        swap(scratch, target)
+    finally:  # on any failure, a full disk or an interruption included
+        for folder in leftovers:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _audit(publication: Publication, site: Path) -> None:
+    """Stop before publishing anything a browser could run or fetch from elsewhere."""
+    found = audit_site(site, publication.site_url)
+    if found:
+        raise BuildFailed(
+            "the built site holds what may not be published (nothing was published):\n"
+            + "\n".join(f"  {line}" for line in found)
+        )
+
+
+def fault_point(name: str) -> None:
+    """Where the fault-injection tests kill a build (``BRIEFKIT_FAULT=name``) or hold it
+    for a few seconds (``BRIEFKIT_FAULT=hold:name``); nothing else reads it."""
+    fault = os.environ.get("BRIEFKIT_FAULT", "")
+    if fault == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif fault == f"hold:{name}":
+        time.sleep(5)
+
+
+def _glyph_check(assembled: list[AssembledEdition]) -> list[Problem]:
+    # Imported here, not at the top: the PDF engine's start-up is not a site build's cost.
+    from briefkit.pdf.glyphs import glyph_check
+
+    return glyph_check(assembled)
 
 
 def _export_pdfs(publication: Publication, site: Path) -> None:
@@ -181,15 +245,6 @@ def _stage(name: str, run: Stage, scratch: Path) -> None:
     print(f"… {name}", flush=True)
     run(scratch)
     print(f"✓ {name} ({time.perf_counter() - started:.1f} s)", flush=True)
-
-
-def _swap_into_place(scratch: Path, target: Path) -> None:
-    old = target.parent / f".{target.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    scratch.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     except BuildFailed as err:
         print(f"error: {err}\nThe previous site (if any) was left untouched.", file=sys.stderr)
+        return 1
+    except OSError as err:
+        message = os_error_message(err)
+        print(f"error: {message}\nThe previous site (if any) was left untouched.", file=sys.stderr)
         return 1
     print(f"Built {target}")
     return 0

@@ -21,8 +21,11 @@ from briefkit.assembly.assemble import AssembledEdition, assemble_all
 from briefkit.assembly.linkcheck import LinkCollectorExtension, PageLinks, check_links
 from briefkit.bib.canonical import format_file
 from briefkit.bib.reader import bib_files
-from briefkit.core.editions import load_publication
-from briefkit.core.problems import BriefError, Problem, collect, relpath
+from briefkit.commands.output import output_problems, source_folders
+from briefkit.core.editions import Publication, load_publication
+from briefkit.core.oserrors import os_error_message
+from briefkit.core.problems import BriefError, Problem, collect, line_of, relpath
+from briefkit.pdf.glyphs import glyph_check
 from briefkit.translation.check import check_translations
 
 
@@ -56,9 +59,16 @@ def check_brief(root: Path, validate: bool = False, notes: list[str] | None = No
     """
     try:
         publication = load_publication(root)
-        assembled, problems = assemble_all(publication, validate)
     except BriefError as err:
         return Report(sorted(set(err.problems)))
+    unsafe = site_dir_problems(publication)
+    try:
+        assembled, problems = assemble_all(publication, validate)
+    except BriefError as err:
+        # MkDocs refuses some of these too, in its own words: ours say where and why.
+        said = [p for p in err.problems if not (unsafe and "'site_dir'" in p.message)]
+        return Report(sorted(set(unsafe + said)))
+    problems += unsafe
     report = Report()
     for bibliography in {id(a.bibliography): a.bibliography for a in assembled}.values():
         report.entries += len(bibliography.keys())
@@ -68,6 +78,7 @@ def check_brief(root: Path, validate: bool = False, notes: list[str] | None = No
     for edition in assembled:
         problems += check_pages(edition)
     problems += check_translations(publication, [] if notes is None else notes)
+    problems += glyph_check(assembled)
     report.problems = sorted(set(problems))
     return report
 
@@ -102,6 +113,23 @@ def grouped(problems: list[Problem]) -> list[str]:
     return lines
 
 
+def site_dir_problems(publication: Publication) -> list[Problem]:
+    """``site_dir`` of a configuration may never be, hold or sit inside the sources."""
+    sources = source_folders(publication)
+    problems = []
+    for edition in publication.editions:
+        if "site_dir" not in edition.raw:
+            continue
+        target = edition.config_file.parent / str(edition.raw["site_dir"])
+        for message in output_problems(target, publication.root, sources):
+            text = edition.config_file.read_text(encoding="utf-8", errors="replace")
+            match = re.search(r"(?m)^site_dir\s*:", text)
+            line = line_of(text, match.start()) if match else 1
+            fix = "the build replaces it whole: give it a folder of its own, e.g. site"
+            problems.append(Problem(relpath(edition.config_file), line, f"{message}; {fix}"))
+    return problems
+
+
 def fix_bib(root: Path) -> None:
     """Rewrite every ``.bib`` file of the brief in canonical form."""
     publication = load_publication(root)
@@ -129,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(BriefError):  # the check below names the problem
             fix_bib(root)
     notes: list[str] = []
-    report = check_brief(root, args.validate_datamodel, notes)
+    try:
+        report = check_brief(root, args.validate_datamodel, notes)
+    except OSError as err:  # a page or source that cannot be read: one line, no traceback
+        print(f"error: {os_error_message(err)}", file=sys.stderr)
+        return 1
     problems = report.problems
     if args.format == "github":
         for problem in problems:

@@ -17,7 +17,13 @@ from pathlib import Path
 
 import yaml
 
-from briefkit.core.vocabulary import FALLBACK, Vocabulary, has_words, vocabulary
+from briefkit.core.vocabulary import (
+    FALLBACK,
+    Vocabulary,
+    supported,
+    supported_languages,
+    vocabulary,
+)
 
 SOURCE_KEY = "doe2024example"
 BIB = f"""% The brief's sources. Replace this example by your own (see CONTRIBUTING).
@@ -61,6 +67,9 @@ markdown_extensions:
 
 plugins:
   - briefkit
+
+extra:
+  generator: false     # Material's footer credit is in English whatever the language
 
 nav:
   - index.md
@@ -129,7 +138,9 @@ def new_brief(target: Path, languages: list[str], today: dt.date) -> list[Path]:
         written.append(path)
 
     groups = (
-        "{" + ", ".join(f"{lang}: {vocabulary(lang).other_sources}" for lang in languages) + "}"
+        "{"
+        + ", ".join(f"{lang}: {yaml_text(vocabulary(lang).other_sources)}" for lang in languages)
+        + "}"
     )
     for index, lang in enumerate(languages):
         words = vocabulary(lang)
@@ -154,6 +165,22 @@ def new_brief(target: Path, languages: list[str], today: dt.date) -> list[Path]:
     return written
 
 
+def languages_problem(languages: list[str]) -> str:
+    """What is wrong with ``languages`` for a new brief ("" if nothing)."""
+    unknown = [lang for lang in languages if not supported(lang)]
+    twice = sorted({lang for lang in languages if languages.count(lang) > 1})
+    if not languages:
+        return "give at least one language code, e.g. --languages en or --languages fr,en"
+    if unknown:
+        return (
+            f"no language data for {', '.join(repr(u) for u in unknown)}: use an ISO 639 code "
+            "that CLDR and the CSL locales cover (`briefkit new --list-languages` lists them)"
+        )
+    if twice:
+        return f"{', '.join(twice)} given twice: name each language once"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``briefkit new DIR [--languages fr,en]``."""
     parser = argparse.ArgumentParser(prog="briefkit new", description=__doc__.splitlines()[0])
@@ -161,17 +188,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--languages",
         default=FALLBACK,
-        help="editions, comma-separated; the first is published at the site's root",
+        help="editions, comma-separated language codes (en,ru,ko,ar,zh,ja…); "
+        "the first is published at the site's root",
+    )
+    parser.add_argument(
+        "--list-languages", action="store_true", help="print every language code briefkit knows"
     )
     args = parser.parse_args(argv)
+    if args.list_languages:
+        print(" ".join(supported_languages()))
+        return 0
     languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
-    unknown = [lang for lang in languages if not has_words(lang)]
-    if not languages or unknown or len(set(languages)) != len(languages):
-        print(
-            f"error: --languages {args.languages!r}: give distinct languages that have "
-            f"words in briefkit/core/languages/ (unknown: {', '.join(unknown) or 'none'})",
-            file=sys.stderr,
-        )
+    problem = languages_problem(languages)
+    if problem:
+        print(f"error: --languages {args.languages!r}: {problem}", file=sys.stderr)
         return 2
     try:
         written = new_brief(args.folder, languages, dt.date.today())

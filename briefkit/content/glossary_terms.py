@@ -8,12 +8,14 @@ page, the hover text, the index and the PDF.
 from __future__ import annotations
 
 import posixpath
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefkit.core.problems import Problem, line_of
+from briefkit.content.pagelist import page_files
+from briefkit.core.collation import ROOT
+from briefkit.core.collation import collation_key as collate
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem
 from briefkit.core.sources import read_page
 
 REQUIRED = ("term", "names", "aliases", "definition")
@@ -45,6 +47,10 @@ class Glossary:
     def by_page(self, page: str) -> Term | None:
         return next((t for t in self.terms if t.page == page), None)
 
+    def term_pages(self, lang: str = ROOT) -> list[str]:
+        """The term pages in the glossary's order in ``lang`` (the index's, and the PDF's)."""
+        return [t.page for t in sorted(self.terms, key=lambda t: collation_key(t.term, lang))]
+
 
 def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     """The term defined by ``path``, if it is a glossary page, and its problems.
@@ -55,8 +61,7 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     text, where, meta = page.text, page.where, page.meta
     if "glossary" not in meta:
         return None, []
-    key = re.search(r"^glossary:", text, re.M)
-    line = line_of(text, key.start()) if key else 1
+    line = Locator(text).field("glossary")
     entry = meta["glossary"]
     if not isinstance(entry, dict):
         return None, [
@@ -66,11 +71,10 @@ def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[Problem]]:
     if missing:
         msg = f"glossary entry lacks {', '.join(missing)}: add them to the front matter"
         return None, [Problem(where, line, msg)]
-    names, aliases = _strings(entry["names"]), _strings(entry["aliases"])
     term = Term(
         str(entry["term"]),
-        names,
-        aliases,
+        _strings(entry["names"]),
+        _strings(entry["aliases"]),
         " ".join(str(entry["definition"]).split()),
         path.relative_to(docs_dir).as_posix(),
         where,
@@ -87,9 +91,9 @@ def _strings(value: object) -> tuple[str, ...]:
 _CACHE: dict[tuple[object, ...], tuple[Glossary, list[Problem]]] = {}
 
 
-def load_glossary(docs_dir: Path) -> tuple[Glossary, list[Problem]]:
+def load_glossary(docs_dir: Path, exclude_docs: str = "") -> tuple[Glossary, list[Problem]]:
     """Every term page of ``docs_dir`` (cached until a page changes), duplicates reported."""
-    paths = sorted(docs_dir.rglob("*.md"))
+    paths = [docs_dir / page for page in sorted(page_files(docs_dir, exclude_docs))]
     signature = (docs_dir, *((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
     if signature not in _CACHE:
         _CACHE[signature] = _load_uncached(docs_dir, paths)
@@ -120,7 +124,6 @@ def _load_uncached(docs_dir: Path, paths: list[Path]) -> tuple[Glossary, list[Pr
     return glossary, problems
 
 
-def collation_key(text: str) -> str:
-    """Alphabetical order that files « État » under E, as dictionaries do."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def collation_key(text: str, lang: str = ROOT) -> bytes:
+    """Alphabetical order of ``lang``, the bibliography's: « État » under E, « Œuvre » under O."""
+    return collate(text, lang)

@@ -9,15 +9,14 @@ Python-Markdown splits them too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefkit.content.pagelist import page_files
+from briefkit.core.grammar import FENCE_RE as FENCE
 from briefkit.core.grammar import cited_keys, editor_notes
 from briefkit.core.problems import Problem, relpath
 from briefkit.core.sources import read_page
-
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -120,10 +119,16 @@ def compare_pages(first: Path, second: Path) -> list[Problem]:
     return problems
 
 
-def check_parity(editions: list[tuple[str, Path]]) -> list[Problem]:
-    """Compare each edition's pages (``(language, docs_dir)``) with the first edition's."""
+def check_parity(
+    editions: list[tuple[str, Path]], page_lists: dict[Path, list[str]] | None = None
+) -> list[Problem]:
+    """Compare each edition's pages (``(language, docs_dir)``) with the first edition's.
+
+    ``page_lists`` gives each ``docs_dir``'s pages (default: all its pages).
+    """
     base_lang, base = editions[0]
-    pages = {d: {p.relative_to(d) for p in d.rglob("*.md")} for _, d in editions}
+    lists = page_lists or {}
+    pages = {d: {Path(p) for p in lists.get(d) or page_files(d)} for _, d in editions}
     problems = []
     for lang, other in editions[1:]:
         for missing in sorted(pages[base] - pages[other]):

@@ -20,9 +20,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import yaml_load
-
+from briefkit.core.configfile import ConfigLines, ConfigReadError, config_lines, load_data
 from briefkit.core.problems import BriefError, Problem, relpath
 from briefkit.core.vocabulary import FALLBACK, Vocabulary, vocabulary
 
@@ -58,6 +56,22 @@ class Edition:
     @cached_property
     def words(self) -> Vocabulary:
         return vocabulary(self.lang)
+
+    @cached_property
+    def lines(self) -> ConfigLines:
+        """Where each of this edition's options is set, for messages."""
+        return config_lines(self.config_file)
+
+    def where(self, *option: str) -> tuple[str, int]:
+        """``(file, line)`` of an option (``"plugins", "briefkit", "pdf_pages"``), which an
+        inherited file may set."""
+        path, line = self.lines.of(*option)
+        return relpath(path), line
+
+    def line(self, *option: str) -> int:
+        """The option's line in this edition's own file (1 when it inherits the option)."""
+        path, line = self.lines.of(*option)
+        return line if path == self.config_file else 1
 
     def link_to(self, other: Edition) -> str:
         """Relative URL from this edition's root to ``other``'s root (``../``, ``en/``)."""
@@ -112,15 +126,9 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def _read_config(path: Path) -> dict[str, Any]:
     try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml_load(handle)
-    except FileNotFoundError:
-        message = "no such file: create it (see README, 'Start a new brief')"
-        raise BriefError([Problem(relpath(path), 1, message)]) from None
-    except ConfigurationError as err:
-        message = " ".join(str(err).split())
-        raise BriefError([Problem(relpath(path), 1, f"cannot be read: {message}")]) from None
-    return data if isinstance(data, dict) else {}
+        return load_data(path)  # a safe loader: the configuration is data, never run
+    except ConfigReadError as err:
+        raise BriefError([Problem(relpath(path), err.line, err.message)]) from None
 
 
 def _language(raw: dict[str, Any]) -> str:
@@ -141,14 +149,14 @@ def load_publication(root: Path, site_url: str | None = None) -> Publication:
     base_dir = (root / str(main_raw.get("site_dir") or "site")).resolve()
     given = site_url or str(main_raw.get("site_url") or "")
     base = normalise_url(given or LOCAL_URL)
-    editions, problems = [], []
+    editions: list[Edition] = []
+    problems: list[Problem] = []
     for path, raw in raws:
         site_dir = (root / str(raw.get("site_dir") or "site")).resolve()
         if not site_dir.is_relative_to(base_dir):
             problems.append(
                 Problem(
-                    relpath(path),
-                    1,
+                    *config_lines(path).where("site_dir"),
                     f"site_dir {raw.get('site_dir')!r} is outside the root edition's "
                     f"({relpath(base_dir)}): put it inside, e.g. site/<language>",
                 )
@@ -175,16 +183,16 @@ def _clashes(edition: Edition, others: list[Edition]) -> list[Problem]:
     where = relpath(edition.config_file)
     problems = []
     for other in others:
-        for what, mine, theirs in (
-            ("language", edition.lang, other.lang),
-            ("docs_dir", edition.docs_dir, other.docs_dir),
-            ("site_dir", edition.sub, other.sub),
+        for what, option, mine, theirs in (
+            ("language", ("theme", "language"), edition.lang, other.lang),
+            ("docs_dir", ("docs_dir",), edition.docs_dir, other.docs_dir),
+            ("site_dir", ("site_dir",), edition.sub, other.sub),
         ):
             if mine == theirs:
                 problems.append(
                     Problem(
                         where,
-                        1,
+                        edition.line(*option),
                         f"same {what} as {relpath(other.config_file)}: "
                         "each edition needs its own language, docs_dir and site_dir",
                     )
@@ -235,3 +243,15 @@ def publication_of(edition: Edition) -> Publication:
     if publication.for_config(edition.config_file) is None:
         return Publication(edition.config_file.parent, (edition,), base, _is_local(base))
     return publication
+
+
+def edition_in(root: Path, docs_dir: Path) -> Edition | None:
+    """The edition of the brief in ``root`` whose pages are in ``docs_dir``, if any."""
+    if not (root / ROOT_CONFIG).is_file():
+        return None
+    try:
+        publication = load_publication(root)
+    except BriefError:
+        return None
+    target = docs_dir.resolve()
+    return next((e for e in publication.editions if e.docs_dir == target), None)

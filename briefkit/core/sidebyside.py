@@ -10,14 +10,18 @@ jobs run one after the other. Results come back pickled, so they must be plain d
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
+from briefkit.core.oserrors import os_error_message
 from briefkit.core.problems import BuildFailed
 
 T = TypeVar("T")
@@ -35,11 +39,26 @@ def can_fork() -> bool:
     return len(os.listdir(tasks)) == 1 if tasks.is_dir() else threading.active_count() == 1
 
 
-def _in_child(job: Callable[[], object], pipe: Connection) -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """A killed build stops whole: its forked jobs neither go on writing nor keep its lock."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+def _in_child(job: Callable[[], object], pipe: Connection, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         pipe.send(("done", job()))
     except BuildFailed as failure:
         pipe.send(("failed", str(failure)))
+    except OSError as err:  # a full disk in a forked stage: one line, never a traceback
+        pipe.send(("failed", os_error_message(err)))
     pipe.close()
 
 
@@ -51,7 +70,7 @@ def side_by_side(jobs: list[Callable[[], T]]) -> list[T]:
     children = []
     for job in jobs[1:]:
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_in_child, args=(job, send))
+        child = context.Process(target=_in_child, args=(job, send, os.getpid()))
         child.start()
         send.close()
         children.append((child, receive))

@@ -25,10 +25,11 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.bib.reader import Bibliography, Source
+from briefkit.content.pagelist import page_files
 from briefkit.core.grammar import cited_keys
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import Vocabulary, vocabulary
-from briefkit.extensions.context import BriefExtension
+from briefkit.extensions.context import BriefExtension, protect
 from briefkit.style.references import bibliography_entry, sort_key
 
 MARKER = "[BIBLIOGRAPHY]"
@@ -49,18 +50,26 @@ def anchor(key: str) -> str:
     return "ref-" + re.sub(r"[^\w-]", "-", key)
 
 
-def cited_in_pages(docs_dir: Path) -> frozenset[str]:
-    """Every key the pages of ``docs_dir`` cite (cached until a page changes)."""
-    pages = sorted(docs_dir.rglob("*.md"))
-    return _cited(tuple((p, p.stat().st_mtime_ns) for p in pages))
+def cited_in_pages(docs_dir: Path, pages: list[str] | None = None) -> frozenset[str]:
+    """Every key the pages of ``docs_dir`` cite (cached until a page changes).
+
+    ``pages`` are the edition's pages (default: every page of ``docs_dir``).
+    """
+    paths = [docs_dir / page for page in (page_files(docs_dir) if pages is None else pages)]
+    return _cited(tuple((p, p.stat().st_mtime_ns) for p in paths))
 
 
 @lru_cache(maxsize=8)
 def _cited(pages: tuple[tuple[Path, int], ...]) -> frozenset[str]:
-    return frozenset(key for path, _ in pages for key in cited_keys(read_text(path)))
+    return frozenset(key for path, _ in pages for key in cited_keys(read_page(path).text))
 
 
-def listed(bibliography: Bibliography, docs_dir: Path | None, nocite: list[str]) -> list[Source]:
+def listed(
+    bibliography: Bibliography,
+    docs_dir: Path | None,
+    nocite: list[str],
+    pages: list[str] | None = None,
+) -> list[Source]:
     """The sources the bibliography lists: cited, or named by ``nocite``.
 
     Without a ``docs_dir`` (a page converted on its own) nothing says what is
@@ -68,7 +77,7 @@ def listed(bibliography: Bibliography, docs_dir: Path | None, nocite: list[str])
     """
     if docs_dir is None or "*" in nocite or "@*" in nocite:
         return list(bibliography.sources.values())
-    named = cited_in_pages(docs_dir) | {key.lstrip("@") for key in nocite}
+    named = cited_in_pages(docs_dir, pages) | {key.lstrip("@") for key in nocite}
     wanted = {bibliography.canonical_key(key) for key in named}
     return [bibliography[key] for key in bibliography if key in wanted and key in bibliography]
 
@@ -86,7 +95,7 @@ def grouped(
     for group in [*order, ""]:
         if group in buckets:
             title = groups[group].get(lang, group) if group else vocabulary(lang).other_sources
-            result.append((title, sorted(buckets[group], key=sort_key)))
+            result.append((title, sorted(buckets[group], key=lambda s: sort_key(s, lang))))
     return result
 
 
@@ -106,7 +115,8 @@ class BibliographyTreeprocessor(Treeprocessor):
 
     def render(self) -> list[etree.Element]:
         ext, lang = self.ext, self.ext.context.lang
-        sources = listed(ext.bibliography, ext.context.docs_dir, ext.getConfig("nocite"))
+        context = ext.context
+        sources = listed(ext.bibliography, context.docs_dir, ext.getConfig("nocite"), context.pages)
         blocks = []
         for title, members in grouped(sources, ext.getConfig("groups"), lang):
             heading = etree.Element("h2")
@@ -119,7 +129,7 @@ class BibliographyTreeprocessor(Treeprocessor):
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'
                 )
                 ul.append(li)
-            blocks.extend([heading, ul])
+            blocks.extend([heading, protect(ul)])
         return blocks
 
 
@@ -147,8 +157,9 @@ def fill_cited_in(
         uses = citing.get(html.unescape(match[1]), [])
         if not uses:
             return ""
-        items = ", ".join(
-            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}, '
+        comma = html.escape(words.comma)
+        items = comma.join(
+            f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}{comma}'
             f"{html.escape(words.note)}\u00a0{use.note}</a>"
             for use in uses
         )

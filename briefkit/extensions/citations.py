@@ -21,17 +21,17 @@ from typing import Any
 from markdown import Markdown, util
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from briefkit.core.grammar import CITATION_PATTERN, UNCLOSED_PATTERN, CiteItem, parse_citation
-from briefkit.core.problems import Problem, line_of, report
-from briefkit.extensions.context import BriefExtension
+from briefkit.core.locate import Locator
+from briefkit.core.problems import Problem, report
+from briefkit.extensions.context import BriefExtension, protect
 from briefkit.style.notes import Cited
 from briefkit.style.references import inline_html, note_html
 
 PLACEHOLDER = "brief-cite"
 ESCAPED_RE = re.compile(util.STX + r"(\d+)" + util.ETX)  # a stored backslash escape
-# Code, fenced or inline, masked when locating a citation's line in the source.
-CODE_RE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
 
 
 @dataclass
@@ -43,24 +43,24 @@ class PageState:
     pending: list[list[CiteItem]] = field(default_factory=list)
     uses: list[tuple[str, int]] = field(default_factory=list)  # (key, note) in order
     problems: list[Problem] = field(default_factory=list)
-    _searched: dict[str, int] = field(default_factory=dict)
+    locator: Locator = field(init=False)
 
     def __post_init__(self) -> None:
-        self._prose = CODE_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), self.source)
+        self.locator = Locator(self.source)
 
     def locate(self, raw: str) -> int:
         """Line of the next occurrence of ``raw`` in the page's prose (code is skipped)."""
-        start = self._searched.get(raw, 0)
-        index = self._prose.find(raw, start)
-        if index < 0:
-            return 1
-        self._searched[raw] = index + len(raw)
-        return line_of(self.source, index)
+        # What follows a placeholder (an escape, a code span) is not in the source as such.
+        return self.locator.line(raw.split(util.STX)[0])
 
     def report(self, raw: str, message: str) -> None:
         problem = Problem(self.path, self.locate(raw), message)
         self.problems.append(problem)
         report(problem)
+
+
+# What an inline processor returns: the element (or text) and the span it replaces.
+Match = tuple[etree.Element | str | None, int | None, int | None]
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -70,7 +70,7 @@ class CitationInlineProcessor(InlineProcessor):
         super().__init__(pattern, md)
         self.ext = extension
 
-    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
+    def handleMatch(self, m: re.Match[str], data: str) -> Match:
         # Escapes and code spans ran first: their placeholders become plain text again.
         body = ESCAPED_RE.sub(lambda e: chr(int(e[1])), self.unescape(m["body"]))
         parsed = parse_citation(body)
@@ -108,10 +108,12 @@ class UnclosedCitationProcessor(InlineProcessor):
         super().__init__(pattern)
         self.ext = extension
 
-    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
+    def handleMatch(self, m: re.Match[str], data: str) -> Match:
         raw = m.group(0).strip()
         self.ext.start().report(raw, f"unterminated citation {raw[:40]!r}: add the closing ']'")
-        return None, None, None
+        # The bracket stays as written, as text: link patterns, which would look
+        # for its closing bracket to the paragraph's end, never see it.
+        return "[", m.start(0), m.start(0) + 1
 
 
 class CitationTreeprocessor(Treeprocessor):
@@ -122,7 +124,7 @@ class CitationTreeprocessor(Treeprocessor):
         self.ext = extension
 
     def run(self, root: etree.Element) -> None:
-        parents = {child: parent for parent in root.iter() for child in parent}
+        places = places_of(root)
         notes: list[etree.Element] = []
         previous: list[CiteItem] = []
         seen: set[str] = set()
@@ -130,7 +132,7 @@ class CitationTreeprocessor(Treeprocessor):
             number = len(notes) + 1
             items = self.ext.state.pending[int(el.get("data-n", "0"))]
             notes.append(self._note(number, items, previous, seen))
-            self._make_call(el, parents[el], number)
+            self._make_call(el, places[el], number)
             self.ext.state.uses.extend((item.key, number) for item in items)
             seen.update(item.key for item in items)
             previous = items
@@ -149,6 +151,7 @@ class CitationTreeprocessor(Treeprocessor):
             etree.SubElement(div, "hr")
             ol = etree.SubElement(div, "ol")
             ol.extend(notes)
+            protect(div)  # references are final: no glossary link inside a note
 
     def _note(
         self, number: int, items: list[CiteItem], previous: list[CiteItem], seen: set[str]
@@ -174,13 +177,28 @@ class CitationTreeprocessor(Treeprocessor):
         back.text = words.term("back-mark")
         return li
 
-    def _make_call(self, el: etree.Element, parent: etree.Element, number: int) -> None:
-        make_call(el, parent, {"id": f"fnref:{number}"}, f"#fn:{number}", str(number))
+    def _make_call(self, el: etree.Element, place: Place, number: int) -> None:
+        make_call(el, place, {"id": f"fnref:{number}"}, f"#fn:{number}", str(number))
+
+
+# An element's parent and the sibling before it (None for a first child).
+Place = tuple[etree.Element, etree.Element | None]
+
+
+def places_of(root: etree.Element) -> dict[etree.Element, Place]:
+    """Every element's :data:`Place`, found in one walk (not one search per note)."""
+    places: dict[etree.Element, Place] = {}
+    for parent in root.iter():
+        previous = None
+        for child in parent:
+            places[child] = (parent, previous)
+            previous = child
+    return places
 
 
 def make_call(
     el: etree.Element,
-    parent: etree.Element,
+    place: Place,
     attrib: dict[str, str],
     href: str,
     mark: str,
@@ -191,18 +209,17 @@ def make_call(
     The call sticks to the preceding word ("munitions [@k]." -> "munitions¹.");
     the text after the placeholder (its tail) is the author's and stays.
     """
-    index = list(parent).index(el)
-    if index == 0:
+    parent, sibling = place
+    if sibling is None:
         parent.text = (parent.text or "").rstrip()
     else:
-        sibling = parent[index - 1]
         sibling.tail = (sibling.tail or "").rstrip()
     tail = el.tail
     el.clear()
     el.tag, el.tail = "sup", tail
     el.attrib.update(attrib)
     link = etree.SubElement(el, "a", {"class": link_class, "href": href})
-    link.text = mark
+    link.text = AtomicString(mark)
 
 
 class CitationExtension(BriefExtension):

@@ -1,41 +1,52 @@
 """What a Markdown extension of the generator knows about the page it converts.
 
-The extensions load by name from ``markdown_extensions`` with their options,
-so they run wherever Python-Markdown runs. They learn the page they convert,
-its language and the brief's folders from, in this order:
-
-1. their own options (``lang``, ``page``, ``docs_dir``, ``root``, ``bib_dir``),
-   which the generator's check and PDF export set for every page;
-2. MkDocs, when MkDocs converts the page: its link-rewriting processor
-   (``relpath``) carries the page's file and the site's configuration;
-3. defaults: English, an unnamed page, ``bib/`` in the working directory.
+The extensions load by name from ``markdown_extensions`` with their options
+(:class:`briefkit.core.options.ExtensionOptions`), so they run wherever
+Python-Markdown runs. They learn the page they convert from whoever drives
+the conversion: :meth:`BriefExtension.begin_page` (the check, the PDF export,
+and under MkDocs the plugin, from the page MkDocs is converting), else their
+``page`` option. The page's edition is the one whose ``docs_dir`` holds it
+(option ``docs_dir``, with ``root`` the folder of ``mkdocs.yml``), and its
+language is that edition's :attr:`~briefkit.core.editions.Edition.lang`,
+unless the ``lang`` option says otherwise; without either, English, an
+unnamed page, and ``bib/`` in the working directory. Nothing is read from
+the engine's internals.
 """
 
 from __future__ import annotations
 
 import posixpath
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.util import AtomicString
 
 from briefkit.bib.reader import Bibliography, load_bibliography_dir
 from briefkit.content.glossary_terms import Glossary, load_glossary
+from briefkit.content.pagelist import edition_pages, page_files
+from briefkit.core.editions import Edition, edition_in
+from briefkit.core.locate import Locator
+from briefkit.core.options import ExtensionOptions, markdown_config
 from briefkit.core.problems import relpath
-from briefkit.core.sources import read_text
+from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import FALLBACK, Vocabulary, vocabulary
 
-OPTIONS: dict[str, list[Any]] = {
-    "lang": ["", "Language of the page (default: MkDocs' theme.language, else English)"],
-    "page": ["", "The page's path relative to docs_dir, e.g. 'glossary/quad.md'"],
-    "docs_dir": ["", "Folder of the edition's pages (default: MkDocs' docs_dir)"],
-    "root": ["", "Folder holding mkdocs.yml; bib_dir is relative to it (default: cwd)"],
-    "bib_dir": ["bib", "Folder of the brief's .bib files, relative to root"],
-    "groups": [{}, "Bibliography groups in order: {id: {lang: heading}}"],
-    "nocite": [[], "Keys the bibliography lists though no page cites them; '*': every entry"],
-}
+OPTIONS: dict[str, list[Any]] = markdown_config(ExtensionOptions)
+
+
+def protect(el: etree.Element) -> etree.Element:
+    """Mark the text inside ``el`` as final (``AtomicString``): no later processor, the
+    glossary's linking included, touches it. The text after ``el`` stays the author's."""
+    for node in el.iter():
+        if node.text:
+            node.text = AtomicString(node.text)
+        if node.tail and node is not el:
+            node.tail = AtomicString(node.tail)
+    return el
 
 
 @dataclass
@@ -48,11 +59,19 @@ class PageContext:
     src_uri: str  # relative to docs_dir, "" when unknown
     path: str  # for messages
     source: str  # the whole file, for line numbers; "" when unknown
+    edition: Edition | None = None  # the edition whose docs_dir holds the page, when known
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def words(self) -> Vocabulary:
         return vocabulary(self.lang)
+
+    @property
+    def locator(self) -> Locator:
+        """Where things are in the page's source, shared by the page's extensions."""
+        if "locator" not in self._loaded:
+            self._loaded["locator"] = Locator(self.source)
+        return self._loaded["locator"]
 
     def href(self, target: str) -> str:
         """A link to the page ``target`` (relative to docs_dir) from this page."""
@@ -64,10 +83,18 @@ class PageContext:
             self._loaded[bib_dir] = load_bibliography_dir(self.root / bib_dir)[0]
         return self._loaded[bib_dir]
 
+    @property
+    def pages(self) -> list[str] | None:
+        """The edition's pages (its ``exclude_docs`` honoured), ``None`` without a docs_dir."""
+        if self.edition is not None:
+            return edition_pages(self.edition)
+        return page_files(self.docs_dir) if self.docs_dir else None
+
     def glossary(self) -> Glossary:
         """The edition's terms, looked up once per page."""
         if "glossary" not in self._loaded:
-            found = load_glossary(self.docs_dir)[0] if self.docs_dir else Glossary()
+            exclude = str(self.edition.raw.get("exclude_docs") or "") if self.edition else ""
+            found = load_glossary(self.docs_dir, exclude)[0] if self.docs_dir else Glossary()
             self._loaded["glossary"] = found
         return self._loaded["glossary"]
 
@@ -114,9 +141,10 @@ class BriefExtension(Extension):
 
     @property
     def context(self) -> PageContext:
-        """Resolved at the first use in each conversion (MkDocs adds its processor late)."""
+        """Resolved at the first use in each conversion: options, then the engine's context."""
         if self.holder.context is None:
-            context = resolve(self.md, self.getConfigs())
+            given = {k: v for k, v in self.getConfigs().items() if v not in ("", None)}
+            context = resolve({**engine_page(self.md), **given})
             if self.holder.page is not None:
                 path, source, src_uri = self.holder.page
                 context.path, context.source = path, source
@@ -135,34 +163,46 @@ class BriefExtension(Extension):
         return self._glossary if self._glossary is not None else self.context.glossary()
 
 
-def resolve(md: Markdown | None, options: dict[str, Any]) -> PageContext:
-    """The page context from the options, then MkDocs, then defaults."""
-    mkdocs = _mkdocs_page(md)
-    lang = options.get("lang") or mkdocs.get("lang") or FALLBACK
-    root = Path(options.get("root") or mkdocs.get("root") or Path.cwd())
-    docs = options.get("docs_dir") or mkdocs.get("docs_dir")
+ENGINE_CONTEXT = "rendering_context"  # Zensical's page context, a preprocessor of this name
+
+
+def engine_page(md: Markdown | None) -> dict[str, Any]:
+    """What the engine converting the page says of it, as options.
+
+    Zensical (which runs Markdown extensions but no MkDocs plugin) registers
+    its rendering context as a preprocessor holding the page (``path``) and
+    the configuration (``root_dir``, ``docs_dir``, ``theme.language``), for
+    extensions to read; MkDocs has no such context: there the plugin names
+    the page (:meth:`BriefExtension.begin_page`).
+    """
+    if md is None or ENGINE_CONTEXT not in md.preprocessors:
+        return {}
+    processor = md.preprocessors[ENGINE_CONTEXT]
+    page, config = getattr(processor, "page", None), getattr(processor, "config", None)
+    if page is None or not isinstance(config, dict):
+        return {}
+    root = Path(str(config.get("root_dir") or Path.cwd()))
+    docs_dir = (root / str(config.get("docs_dir") or "docs")).resolve()
+    path = Path(str(getattr(page, "path", "") or ""))
+    if path.is_absolute() and path.is_relative_to(docs_dir):
+        path = path.relative_to(docs_dir)
+    theme = config.get("theme")
+    lang = theme.get("language") if isinstance(theme, dict) else None
+    found = {"root": str(root), "docs_dir": str(docs_dir), "page": path.as_posix()}
+    return {**found, "engine_lang": lang} if lang else found
+
+
+def resolve(options: dict[str, Any]) -> PageContext:
+    """The page context from the options: the page, its edition and that edition's language."""
+    root = Path(options.get("root") or Path.cwd())
+    docs = options.get("docs_dir")
     docs_dir = Path(docs) if docs else None
-    page = str(options.get("page") or mkdocs.get("page") or "")
+    edition = edition_in(root, docs_dir) if docs_dir is not None else None
+    # The page's language: the option when given, else its edition's, else the engine's.
+    lang = options.get("lang") or (edition.lang if edition else None)
+    lang = lang or options.get("engine_lang") or FALLBACK
+    page = str(options.get("page") or "")
     path, source = "<text>", ""
     if docs_dir is not None and page and (docs_dir / page).is_file():
-        path, source = relpath(docs_dir / page), read_text(docs_dir / page)
-    return PageContext(str(lang), root, docs_dir, page, path, source)
-
-
-def _mkdocs_page(md: Markdown | None) -> dict[str, Any]:
-    """What MkDocs' link processor knows, when MkDocs drives the conversion."""
-    if md is None or "relpath" not in md.treeprocessors:
-        return {}
-    processor = md.treeprocessors["relpath"]
-    config, file = getattr(processor, "config", None), getattr(processor, "file", None)
-    if config is None or file is None:
-        return {}
-    theme = config.get("theme")
-    lang = theme["language"] if theme is not None and "language" in theme else None
-    config_file = config.get("config_file_path")
-    return {
-        "lang": lang,
-        "root": Path(config_file).parent if config_file else None,
-        "docs_dir": config.get("docs_dir"),
-        "page": file.src_uri,
-    }
+        path, source = relpath(docs_dir / page), read_page(docs_dir / page).text
+    return PageContext(str(lang), root, docs_dir, page, path, source, edition)

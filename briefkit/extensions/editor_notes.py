@@ -17,16 +17,24 @@ import string
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from briefkit.core.grammar import EDITOR_NOTE_START, closing_bracket
 from briefkit.core.problems import Problem, report
-from briefkit.extensions.citations import PLACEHOLDER, CitationExtension, make_call
-from briefkit.extensions.context import BriefExtension
+from briefkit.extensions.citations import (
+    PLACEHOLDER,
+    CitationExtension,
+    Match,
+    Place,
+    make_call,
+    places_of,
+)
+from briefkit.extensions.context import BriefExtension, protect
 
-START = r"\^\[ed:[ \t]*"
 MARK = "brief-editor-placeholder"
+START = EDITOR_NOTE_START  # the old name; the syntax is core.grammar's
 
 
 def mark(number: int) -> str:
@@ -39,37 +47,24 @@ def mark(number: int) -> str:
     return text
 
 
-def closing_bracket(data: str, start: int) -> int:
-    """Index of the ``]`` closing a bracket opened just before ``start``, or -1."""
-    depth = 1
-    index = start
-    while index < len(data):
-        char = data[index]
-        if char == "\\":
-            index += 2
-            continue
-        depth += {"[": 1, "]": -1}.get(char, 0)
-        if depth == 0:
-            return index
-        index += 1
-    return -1
-
-
 class EditorNoteInlineProcessor(InlineProcessor):
     """``^[ed: …]`` becomes a placeholder holding the note's text (converted further)."""
 
     def __init__(self, extension: EditorNoteExtension, md: Markdown) -> None:
-        super().__init__(START, md)
+        super().__init__(EDITOR_NOTE_START, md)
         self.ext = extension
+        self.visited = 0  # characters read looking for closing brackets, for tests of the cost
 
-    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def]
-        end = closing_bracket(data, m.end())
+    def handleMatch(self, m: re.Match[str], data: str) -> Match:
+        end, read = closing_bracket(data, m.end())
+        self.visited += read
         if end < 0:
-            self.ext.problem(m.group(0), "unterminated editor's note: add the closing ']'")
-            return None, None, None
+            self.ext.problem(m, data, "unterminated editor's note: add the closing ']'")
+            # Left as written, as text: link patterns never look for its closing bracket.
+            return m.group(0), m.start(0), m.end(0)
         body = data[m.end() : end].strip()
         if not body:
-            self.ext.problem(m.group(0), "empty editor's note: write ^[ed: the note's text]")
+            self.ext.problem(m, data, "empty editor's note: write ^[ed: the note's text]")
             return None, None, None
         el = etree.Element("span", {"class": MARK})
         el.text = body
@@ -84,7 +79,7 @@ class EditorNoteTreeprocessor(Treeprocessor):
         self.ext = extension
 
     def run(self, root: etree.Element) -> None:
-        parents = {child: parent for parent in root.iter() for child in parent}
+        places = places_of(root)
         placeholders = [e for e in root.iter("span") if e.get("class") == MARK]
         if not placeholders:
             return
@@ -93,7 +88,7 @@ class EditorNoteTreeprocessor(Treeprocessor):
         for number, el in enumerate(placeholders, 1):
             keys = self._inline_citations(el, citations)
             notes.append(self._note(number, el, keys))
-            self._make_call(el, parents[el], number)
+            self._make_call(el, places[el], number)
         div = etree.Element("div", {"class": "footnote brief-editor-notes"})
         self.ext.pending_list = div  # placed after the author's notes (see EditorNoteListProcessor)
         etree.SubElement(div, "hr")
@@ -101,6 +96,7 @@ class EditorNoteTreeprocessor(Treeprocessor):
         title.text = self.ext.context.words.editor_note_title
         ol = etree.SubElement(div, "ol", {"type": "a"})
         ol.extend(notes)
+        protect(div)  # the editors' words: no glossary link inside a note
 
     def _inline_citations(
         self, note: etree.Element, citations: CitationExtension | None
@@ -143,11 +139,9 @@ class EditorNoteTreeprocessor(Treeprocessor):
         return li
 
     @staticmethod
-    def _make_call(el: etree.Element, parent: etree.Element, number: int) -> None:
+    def _make_call(el: etree.Element, place: Place, number: int) -> None:
         attrib = {"id": f"edref:{number}", "class": "brief-editor-call"}
-        make_call(
-            el, parent, attrib, f"#ed:{number}", mark(number), "footnote-ref brief-editor-ref"
-        )
+        make_call(el, place, attrib, f"#ed:{number}", mark(number), "footnote-ref brief-editor-ref")
 
 
 class EditorNoteListProcessor(Treeprocessor):
@@ -180,10 +174,12 @@ class EditorNoteExtension(BriefExtension):
         found = [e for e in self.md.registeredExtensions if isinstance(e, CitationExtension)]
         return found[0] if found else None
 
-    def problem(self, raw: str, message: str) -> None:
-        context = self.context
-        index = context.source.find(raw)
-        line = context.source.count("\n", 0, index) + 1 if index >= 0 else 1
+    def problem(self, m: re.Match[str], data: str, message: str) -> None:
+        """Report a problem of the note ``m`` found in ``data``, at its line."""
+        context, raw = self.context, m.group(0)
+        # The note's start and the words after it, as far as they are the source's own.
+        needle = re.split(f"[\n{util.STX}]", data[m.start() : m.end() + 30])[0]
+        line = context.locator.line(needle)
         report(Problem(context.path, line, f"{message} (in {html.unescape(raw)!r})"))
 
     def extendMarkdown(self, md: Markdown) -> None:

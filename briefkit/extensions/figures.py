@@ -16,6 +16,8 @@ reported, since a map described as nothing is lost to screen-reader users.
 An SVG figure's ``<img>`` gets the ``width`` and ``height`` of its file, so the
 page does not shift while it loads, and its caption ends with a link that
 opens it full size (on a phone the figure is too small to read in the text).
+A figure with a dark variant beside it (``map-dark.svg`` next to ``map.svg``)
+shows that variant in a dark colour scheme (``<picture>``).
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from typing import Any
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from briefkit.core.problems import Problem, line_of, report
+from briefkit.core.problems import Problem, report
 from briefkit.extensions.context import BriefExtension
 
 WEB_ONLY = "brief-web-only"  # left out of the PDF
+DARK_SUFFIX = "-dark"  # map.svg's variant for a dark scheme: map-dark.svg, beside it
+DARK_MEDIA = "screen and (prefers-color-scheme: dark)"  # print stays light
 LENGTH_RE = re.compile(r"\s*([\d.]+)\s*(px)?\s*$")
 
 
@@ -84,9 +88,9 @@ class FigureTreeprocessor(Treeprocessor):
         images = list(figure.iter("img"))
         for image in images:
             self._size(image)
+            self._dark_source(figure, image)
             if not (image.get("alt") or "").strip():
-                at = state.source.find(f"]({image.get('src')}")
-                line = line_of(state.source, at) if at >= 0 else 1
+                line = self.ext.context.locator.line(f"]({image.get('src')}")
                 problem = Problem(
                     state.path,
                     line,
@@ -117,6 +121,27 @@ class FigureTreeprocessor(Treeprocessor):
             image.set("width", str(size[0]))
             image.set("height", str(size[1]))
 
+    def _dark_source(self, figure: etree.Element, image: etree.Element) -> None:
+        """The image in a ``<picture>`` offering its dark variant where the scheme is dark.
+
+        The site's script points the source at the reader's own choice of scheme;
+        without it, the system's setting decides. The PDF prints the image itself.
+        """
+        path = self._file(image.get("src", ""))
+        if path is None or not dark_variant(path).is_file():
+            return
+        parent = next(el for el in figure.iter() if image in list(el))
+        index = list(parent).index(image)
+        stem, suffix = posixpath.splitext(image.get("src", ""))
+        picture = etree.Element("picture")
+        source = {"srcset": stem + DARK_SUFFIX + suffix, "media": DARK_MEDIA}
+        source.update({k: image.get(k, "") for k in ("width", "height") if image.get(k)})
+        etree.SubElement(picture, "source", source)
+        parent.remove(image)
+        picture.append(image)
+        picture.tail, image.tail = image.tail, None
+        parent.insert(index, picture)
+
     def _file(self, src: str) -> Path | None:
         context = self.ext.context
         if context.docs_dir is None or "://" in src or src.startswith("/"):
@@ -134,10 +159,16 @@ class FigureTreeprocessor(Treeprocessor):
         link.text = self.ext.context.words.figure_open
 
 
+def dark_variant(path: Path) -> Path:
+    """``assets/map-dark.svg`` for ``assets/map.svg``: the figure in a dark scheme."""
+    return path.with_name(path.stem + DARK_SUFFIX + path.suffix)
+
+
 def svg_size(path: Path) -> tuple[int, int] | None:
     """An SVG file's size in CSS pixels: its width and height, else its viewBox."""
     try:
-        root = next(etree.iterparse(path, events=("start",)))[1]
+        with path.open("rb") as handle:  # closed though only the first tag is read
+            root = next(etree.iterparse(handle, events=("start",)))[1]
     except (etree.ParseError, OSError, StopIteration):
         return None
     width, height = (LENGTH_RE.match(root.get(name) or "") for name in ("width", "height"))

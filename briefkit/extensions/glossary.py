@@ -17,15 +17,16 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from briefkit.content.glossary_terms import Term, collation_key
 from briefkit.core.vocabulary import Vocabulary
-from briefkit.extensions.context import BriefExtension
+from briefkit.extensions.context import BriefExtension, protect
 
 INDEX_MARKER = "[GLOSSARY]"
-# Never link inside these: headings, links, code, notes, abbreviations.
-SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "sup", "script"}
-SKIP_CLASSES = {"footnote", "brief-bibliography", "brief-glossary", "brief-mentioned-in"}
+# A link never goes inside a link or a heading. Code, abbreviations, notes and the
+# bibliography are AtomicString text (as in Python-Markdown's abbr.py), skipped as such.
+SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
 MENTION_RE = re.compile(r'<div class="brief-mentioned-in" data-term="([^"]+)"></div>')
 
 
@@ -62,6 +63,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         }
         self.pattern = alias_pattern([t for t in ext.glossary.terms if t is not own])
         self.done: set[str] = set()
+        for notes in [d for d in root.iter("div") if "footnote" in (d.get("class") or "").split()]:
+            protect(notes)  # Python-Markdown's footnotes, like the generator's notes
         if self.pattern is not None:
             self._walk(root)
         self._markers(root, own)
@@ -70,14 +73,15 @@ class GlossaryTreeprocessor(Treeprocessor):
         # Reading order: the element's own text, then each child and its tail.
         self._link_in(el, None, "text")
         for child in list(el):
-            skip = child.tag in SKIP_TAGS or set((child.get("class") or "").split()) & SKIP_CLASSES
-            if not skip:
+            if child.tag not in SKIP_TAGS:
                 self._walk(child)
             self._link_in(el, child, "tail")
 
     def _link_in(self, parent: etree.Element, child: etree.Element | None, attr: str) -> None:
         holder = parent if child is None else child
         text = getattr(holder, attr) or ""
+        if isinstance(text, AtomicString):
+            return
         match = self._first_new(text)
         if match is None:
             return
@@ -117,7 +121,9 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _index_list(self) -> etree.Element:
         dl = etree.Element("dl", {"class": "brief-glossary"})
-        for term in sorted(self.ext.glossary.terms, key=lambda t: collation_key(t.term)):
+        for term in sorted(
+            self.ext.glossary.terms, key=lambda t: collation_key(t.term, self.ext.context.lang)
+        ):
             dt = etree.SubElement(dl, "dt")
             link = etree.SubElement(dt, "a", {"href": self.ext.context.href(term.page)})
             link.text = term.term

@@ -7,6 +7,7 @@ No dependencies: the same inputs always give the same bytes.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
@@ -20,6 +21,25 @@ HALO: dict[str, str | float] = {
     "stroke_linejoin": "round",
     "opacity": "0.85",
 }
+
+
+COLOUR = re.compile(r'\b(fill|stroke)="(#[0-9A-Fa-f]{6})"')
+
+
+def recolour(text: str, twins: dict[str, str]) -> str:
+    """An SVG's ``fill`` and ``stroke`` colours swapped for their twins (upper-case keys).
+
+    A colour without a twin is an error, so that a new colour cannot slip into one
+    variant only.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        colour = match[2].upper()
+        if colour not in twins:
+            raise ValueError(f"colour {colour} has no twin: add it to the figure's palette")
+        return f'{match[1]}="{twins[colour]}"'
+
+    return COLOUR.sub(swap, text)
 
 
 def num(value: float) -> str:

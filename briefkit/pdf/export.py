@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,13 +22,15 @@ from pathlib import Path
 import typst
 
 from briefkit.assembly.assemble import assemble
+from briefkit.content.files import docs_files, published_bytes
 from briefkit.core.editions import Edition, Publication, load_publication, source_date_epoch
 from briefkit.core.htmltree import parse_html
 from briefkit.core.problems import BriefError, BuildFailed
 from briefkit.core.sidebyside import can_fork, side_by_side
 from briefkit.pdf.fonts import settings_problems, typst_fonts
 from briefkit.pdf.print_tree import convert_pages
-from briefkit.pdf.typst_document import Typeset, font_settings
+from briefkit.pdf.typst_document import Typeset, font_settings, xmp_identity_of
+from briefkit.pdf.xmp import with_identity
 
 
 def build_date(root: Path) -> dt.datetime:
@@ -62,7 +65,25 @@ def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
     layout is checked, and the blocks holding a parted note are typeset again
     (see :meth:`Typeset.remedy`) until every note is on its call's page.
     """
-    root = str(typeset.assembled.edition.config_file.parent)
+    with tempfile.TemporaryDirectory(prefix="briefkit-print-") as root:
+        print_root(typeset.assembled.edition, Path(root))
+        return _compile(typeset, when, root)
+
+
+def print_root(edition: Edition, folder: Path) -> None:
+    """The brief's images as the site publishes them (snapshot bytes, SVGs sanitized),
+    at their paths in the brief: Typst reads them from there, never from ``docs/``."""
+    root = edition.config_file.parent.resolve()
+    for src in docs_files(edition.docs_dir).files:
+        path = (edition.docs_dir / src).resolve()
+        data = published_bytes(path) if path.is_relative_to(root) else None
+        if data is not None:
+            target = folder / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+
+def _compile(typeset: Typeset, when: dt.datetime, root: str) -> tuple[bytes, list[str]]:
     for _ in range(4):
         source = typeset.source()[0].encode("utf-8")
         # The query lays the document out; the compile then reuses that layout.
@@ -74,6 +95,7 @@ def compile_pdf(typeset: Typeset, when: dt.datetime) -> tuple[bytes, list[str]]:
         input=source, format="pdf", pdf_standards=["ua-1"], timestamp=when
     )
     assert isinstance(pdf, bytes)
+    pdf = with_identity(pdf, xmp_identity_of(typeset.assembled))
     notes = [f"note {name} is not on the page of its call" for name in sorted(parted)]
     return pdf, notes + [f"Typst: {w.message}" for w in warnings]
 
@@ -103,6 +125,10 @@ def write_pdf(typeset: Typeset, site: Path, when: dt.datetime, started: float) -
         raise BuildFailed(
             f"PDF ({edition.config_file.name}): Typst: {err.message}{hints}"
         ) from None
+    except RuntimeError as err:  # the query's errors, e.g. Typst's depth limits
+        said = ", ".join(dict.fromkeys(part.strip() for part in str(err).split(",")))
+        hint = "; a page nests lists or quotes too deeply: flatten it" if "depth" in said else ""
+        raise BuildFailed(f"PDF ({edition.config_file.name}): Typst: {said}{hint}") from None
     target = edition.site_dir(site) / edition.pdf_name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)

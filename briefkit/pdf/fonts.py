@@ -1,17 +1,22 @@
-"""The PDF's fonts: found through the configuration, and checked against the text.
+"""The PDF's fonts: a face per script out of the box, checked against the text.
 
-The plugin options ``pdf_font_dirs`` (folders, searched recursively; Debian's
-font folders by default) and ``pdf_fonts`` (families, in order of preference)
-name every font the PDF may use: Typst is given those folders and nothing
-else, neither the system's fonts nor its own, so the user's home never changes
-a PDF. Before typesetting, every character of the text is looked up in the
-fonts' character maps (fontTools): a character no font draws would print as
-an empty box, so it stops the export, naming the character and the page.
+Without configuration the PDF uses the faces of ``fonts.yml``: Debian's
+Linux Libertine for Latin, Greek and Cyrillic, and a Noto serif face for each
+other script (Arabic, Hebrew, Devanagari, Thai, CJK…), the CJK family that
+carries the language's glyph forms first (Japanese, Simplified or
+Traditional Chinese, Korean: :meth:`FontSettings.for_lang`). The plugin
+options ``pdf_font_dirs`` (folders, searched recursively) and ``pdf_fonts``
+(families, in order of preference) replace them. Typst is given those fonts
+and nothing else, neither the system's nor its own, so the user's home never
+changes a PDF. Every character of the text is looked up in the fonts'
+character maps (fontTools): a character no font draws would print as an
+empty box, so the check names it where it is written (:mod:`briefkit.pdf.glyphs`).
 """
 
 from __future__ import annotations
 
 import logging
+import struct
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,11 +24,13 @@ from functools import cache
 from pathlib import Path
 
 import typst
+import yaml
 from fontTools.ttLib import TTCollection, TTFont
 
 from briefkit.core.problems import Problem, line_of, relpath
 
 FONT_SUFFIXES = (".otf", ".ttf", ".otc", ".ttc")
+FACES = Path(__file__).with_name("fonts.yml")
 NOT_DRAWN = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format marks, separators
 
 
@@ -34,10 +41,61 @@ class FontSettings:
     dirs: tuple[Path, ...]
     families: tuple[str, ...]
     where: str = "mkdocs.yml"  # the configuration that names them, for messages
+    only: tuple[Path, ...] = ()  # the faces' own files, when fonts.yml chose them
 
     @property
     def files(self) -> tuple[Path, ...]:
-        return _font_files(self.dirs)
+        return self.only or _font_files(self.dirs)
+
+    def for_lang(self, lang: str) -> tuple[str, ...]:
+        """The families for text in ``lang``: its CJK glyph forms before the others'."""
+        wanted = cjk_family(lang)
+        cjk = [f for f in self.families if f in _cjk_families()]
+        if wanted not in cjk:
+            return self.families
+        first = self.families.index(cjk[0])
+        rest = [f for f in self.families if f != wanted]
+        return (*rest[:first], wanted, *rest[first:])
+
+
+@cache
+def _faces() -> dict[str, object]:
+    data = yaml.safe_load(FACES.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def _cjk_families() -> frozenset[str]:
+    return frozenset(str(v) for v in dict(_faces().get("cjk") or {}).values())
+
+
+def cjk_family(lang: str) -> str:
+    """The CJK family whose glyph forms ``lang`` wants ("" for no CJK language)."""
+    table = {str(k): str(v) for k, v in dict(_faces().get("cjk") or {}).items()}
+    tag = lang.replace("-", "_")
+    parts = tag.split("_")
+    for key in (tag, "_".join(parts[:2]), parts[0].lower()):
+        if key in table:
+            return table[key]
+    return ""
+
+
+def default_settings(lang: str, where: str) -> FontSettings:
+    """The faces of ``fonts.yml`` installed here, the CJK forms of ``lang`` first.
+
+    A face whose files are missing is left out (the glyph check then names any
+    character only it would draw, and scripts/setup installs it).
+    """
+    families, files = [], []
+    for face in _faces().get("faces") or []:  # type: ignore[attr-defined]
+        pattern = Path(str(face["files"]))
+        found = sorted(pattern.parent.glob(pattern.name)) if pattern.parent.is_dir() else []
+        if found:
+            families.append(str(face["family"]))
+            files += [f for f in found if f not in files]
+    dirs = tuple(dict.fromkeys(f.parent for f in files))
+    settings = FontSettings(dirs, tuple(families), where, tuple(files))
+    return FontSettings(dirs, settings.for_lang(lang), where, tuple(files))
 
 
 @cache
@@ -87,13 +145,19 @@ def _characters(path: Path) -> frozenset[int]:
     """The code points a font file draws (every face of a collection)."""
     quiet = logging.getLogger("fontTools")
     level, quiet.level = quiet.level, logging.ERROR  # its notes on odd tables are not ours
+    opened: TTCollection | TTFont | None = None
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
-            fonts = TTCollection(str(path), lazy=True).fonts
+            opened = TTCollection(str(path), lazy=True)
+            fonts = list(opened.fonts)
         else:
-            fonts = [TTFont(str(path), lazy=True)]
+            opened = TTFont(str(path), lazy=True)
+            fonts = [opened]
         codes: set[int] = set()
         for font in fonts:
+            if (groups := _segmented_coverage(font.reader["cmap"])) is not None:
+                codes.update(c for start, end in groups for c in range(start, end + 1))
+                continue
             # Code points are all we need: numbered glyph names spare decoding the
             # glyph names (the whole CFF table of an OpenType font).
             font.setGlyphOrder([f"g{n}" for n in range(font["maxp"].numGlyphs)])
@@ -101,6 +165,33 @@ def _characters(path: Path) -> frozenset[int]:
         return frozenset(codes)
     finally:
         quiet.level = level
+        if opened is not None:
+            opened.close()  # lazy fonts keep their file open until closed
+
+
+def _segmented_coverage(cmap: bytes) -> list[tuple[int, int]] | None:
+    """The code point ranges of a cmap's Unicode format 12 subtable, if it has one.
+
+    fontTools decodes such a table into one dictionary entry per character (a
+    CJK face's 65,000 take a second); its groups alone say which characters are
+    drawn, so they are read directly (OpenType spec, cmap format 12).
+    """
+    count = struct.unpack_from(">H", cmap, 2)[0]
+    for index in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", cmap, 4 + 8 * index)
+        if (platform, encoding) not in ((3, 10), (0, 4), (0, 6)):
+            continue
+        if struct.unpack_from(">H", cmap, offset)[0] != 12:
+            continue
+        groups = struct.unpack_from(">I", cmap, offset + 12)[0]
+        ranges = []
+        for group in range(groups):
+            start, end, glyph = struct.unpack_from(">III", cmap, offset + 16 + 12 * group)
+            start += 1 if glyph == 0 else 0  # glyph 0 is "no glyph"
+            if start <= end:
+                ranges.append((start, end))
+        return ranges
+    return None
 
 
 def undrawn(chars: Iterable[str], settings: FontSettings) -> list[str]:

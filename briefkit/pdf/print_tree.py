@@ -9,21 +9,23 @@ between pages become links inside the document, and web-only parts go.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefkit.assembly.assemble import AssembledEdition
-from briefkit.assembly.harvest import harvest
+from briefkit.assembly.crossrefs import Numbering, PageTargets, page_targets
+from briefkit.assembly.harvest import CrossPageFacts, page_title
+from briefkit.content.files import local_file
+from briefkit.content.pagelist import reading_pages
+from briefkit.core.grammar import CITE_MARKER
 from briefkit.core.problems import BriefError, collect
-from briefkit.extensions.bibliography_page import Citing, fill_cited_in
-from briefkit.extensions.glossary import fill_mentions
 
 WEB_ONLY = {"brief-web-only", "headerlink"}  # the second: the toc's permalinks
 CALLS = {"fnref": "fn", "edref": "ed"}  # call id prefix -> note id prefix
@@ -70,15 +72,17 @@ class PrintTreeprocessor(Treeprocessor):
                 el.set("id", prefix + el.get("id", ""))
             if el.tag == "a" and el.get("href"):
                 self._relink(el, prefix)
-            if el.tag == "img" and el.get("src") and "://" not in el.get("src", ""):
-                # One document for many pages: resolve images from their page's folder.
-                page_dir = (self.ctx.docs_dir / self.ctx.current).parent
-                el.set("src", (page_dir / el.get("src", "")).resolve().as_uri())
+            if el.tag == "img" and el.get("src"):
+                # One document for many pages: resolve images from their page's folder,
+                # as the site does (never outside the edition's folder, never a link).
+                found = local_file(self.ctx.docs_dir, self.ctx.current, el.get("src", ""))
+                if found is not None:
+                    el.set("src", quote(str(found.resolve())))
 
     def _drop_web_only(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             for child in list(parent):
-                if WEB_ONLY.intersection((child.get("class") or "").split()):
+                if WEB_ONLY.intersection((child.get("class") or "").split()) or _is_cite(child):
                     parent.remove(child)
 
     def _move_notes(self, root: etree.Element, prefix: str) -> None:
@@ -127,6 +131,11 @@ class PrintTreeprocessor(Treeprocessor):
             link.attrib.pop("href")  # not in the document: keep the words, drop the link
 
 
+def _is_cite(el: etree.Element) -> bool:
+    """The "cite this brief" marker, which only the web page fills."""
+    return el.tag == "p" and len(el) == 0 and (el.text or "").strip() == CITE_MARKER
+
+
 def _strip_trailing_space(el: etree.Element) -> None:
     if len(el):
         el[-1].tail = (el[-1].tail or "").rstrip()
@@ -153,39 +162,45 @@ def convert_pages(assembled: AssembledEdition) -> list[PrintPage]:
     """
     edition = assembled.edition
     context = PrintContext(assembled.print_order, edition.docs_dir)
-    citing: dict[str, list[Citing]] = {}
-    mentions: dict[str, list[tuple[str, str]]] = {}
+    facts = CrossPageFacts()
     converted = []
     with collect() as problems:
         for src in assembled.print_order:
             page = assembled.pages[src]
             context.current = src
             page_html = assembled.converter(src, PrintExtension(context)).convert(page.body)
-            title = str(page.meta.get("title") or src)
-            facts = harvest(page_html)
-            for key, note in facts.uses:
-                citing.setdefault(key, []).append(Citing(src, title, note))
-            for term_page in facts.mentions:
-                mentions.setdefault(term_page, []).append((src, title))
+            title = page_title(page.meta, page_html, src)
+            facts.record(src, title, page_html)
             converted.append(PrintPage(src, page.meta, title, page_html))
     if any(p.severity == "error" for p in problems):
         raise BriefError(problems)
+    numbering = number_pages(assembled, converted)
     words = edition.words
     for page in converted:
-        page.body = fill_cited_in(
-            page.body, citing, words, lambda src, note: f"#{slug(src)}--fn:{note}"
+        page.body = numbering.fill(
+            page.src, page.body, lambda src, anchor: f"#{slug(src)}--{anchor}"
         )
-        page.body = fill_mentions(
-            page.body, mentions, words, lambda src, anchor: f"#{slug(src)}--{anchor}"
+        page.body = facts.fill(
+            page.body,
+            words,
+            lambda src, note: f"#{slug(src)}--fn:{note}",
+            lambda src, anchor: f"#{slug(src)}--{anchor}",
         )
     return converted
 
 
-def table_of_contents(pages: list[PrintPage], heading: str, skip: str) -> str:
-    """A list of the document's chapters; CSS adds leaders and page numbers."""
-    items = "".join(
-        f'<li><a href="#{slug(p.src)}">{html.escape(p.title)}</a></li>'
-        for p in pages
-        if p.src != skip
-    )
-    return f'<nav class="brief-toc"><h2>{html.escape(heading)}</h2><ol>{items}</ol></nav>'
+def number_pages(assembled: AssembledEdition, converted: list[PrintPage]) -> Numbering:
+    """The site's numbering of figures and tables, for the printed pages.
+
+    A PDF with its own page order may leave pages out: they are converted
+    here too (and not printed), so that the numbers stay the site's.
+    """
+    targets: dict[str, PageTargets] = {
+        page.src: page_targets(page.body, slug(page.src) + "--") for page in converted
+    }
+    order = reading_pages(assembled.edition, assembled.glossary.term_pages(assembled.edition.lang))
+    for src in [p for p in order if p not in targets and p in assembled.pages]:
+        body = assembled.pages[src].body
+        with collect():  # reported by the check and the site; here only counted
+            targets[src] = page_targets(assembled.converter(src).convert(body))
+    return Numbering.of(assembled.edition.lang, order, targets)

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assembly.assemble import AssembledEdition
+from briefkit.content.authors import brief_authors, natural_form
 from briefkit.content.dates import BriefDates
 from briefkit.content.frontmatter import HOME
+from briefkit.content.identity import BriefIdentity
 from briefkit.core.editions import Edition
-from briefkit.core.problems import Problem, line_of, relpath
+from briefkit.core.locate import locate
+from briefkit.core.problems import Problem, relpath
 from briefkit.core.vocabulary import base_language
-from briefkit.pdf.fonts import FontSettings, glyph_problems
+from briefkit.pdf.fonts import FontSettings, default_settings, glyph_problems
 from briefkit.pdf.print_tree import PrintPage, slug
 from briefkit.pdf.typst_writer import (
     TypstWriter,
@@ -30,6 +33,7 @@ from briefkit.pdf.typst_writer import (
     notes_in,
     string,
 )
+from briefkit.pdf.xmp import Identity
 
 TEMPLATE = Path(__file__).with_name("brief.typ")
 NESTING = frozenset({"dl", "ol", "ul", "table", "div", "blockquote"})  # blocks of blocks
@@ -49,37 +53,54 @@ class Cover:
     running: str
 
 
-def plugin_option(assembled: AssembledEdition, name: str, default: object) -> object:
-    plugin = assembled.config.plugins.get("briefkit")
-    return getattr(plugin, "config", {}).get(name, default) if plugin is not None else default
+def identity_of(assembled: AssembledEdition, home: dict[str, object]) -> BriefIdentity:
+    """The brief's identity for this edition (the cite files' own reading of it)."""
+    edition = assembled.edition
+    publisher = str(assembled.plugin.publisher.get(edition.lang, ""))
+    return BriefIdentity.from_meta(home, edition.site_url, edition.lang, edition.raw, publisher)
 
 
 def cover_of(assembled: AssembledEdition, home: dict[str, object]) -> Cover:
     """The cover: title, author, when it was written and this edition's date, language."""
-    words, config = assembled.edition.words, assembled.config
-    dates = BriefDates.from_meta(home).lines(words)
-    publishers = plugin_option(assembled, "publisher", {})
+    identity, words = identity_of(assembled, home), assembled.edition.words
     return Cover(
-        title=str(home.get("title") or config.site_name),
-        author=str(home.get("author") or config.site_author or ""),
-        description=str(home.get("description") or config.site_description or ""),
-        keywords=[str(k) for k in home.get("keywords", []) or []],  # type: ignore[attr-defined]
-        dates=dates,
+        title=identity.title,
+        author=identity.author,
+        description=identity.description,
+        keywords=list(identity.keywords),
+        dates=identity.dates.lines(words),
         language=words.language_name,
-        publisher=str(publishers.get(assembled.edition.lang, "")),  # type: ignore[attr-defined]
-        running=str(config.site_name),
+        publisher=identity.publisher,
+        running=identity.site_name,
+    )
+
+
+def xmp_identity_of(assembled: AssembledEdition) -> Identity:
+    """What the PDF's XMP says of the brief: the cover's title, authors and publisher."""
+    home = assembled.pages[HOME].meta
+    cover = cover_of(assembled, home)
+    return Identity(
+        title=cover.title,
+        authors=tuple(natural_form(a) for a in brief_authors(home.get("author") or cover.author)),
+        date=BriefDates.from_meta(home).edition,
+        language=assembled.edition.lang.replace("_", "-"),
+        publisher=cover.publisher,
     )
 
 
 def font_settings(assembled: AssembledEdition) -> FontSettings:
-    """The fonts the edition's configuration names, folders relative to it."""
-    base = assembled.edition.config_file.parent
-    dirs = plugin_option(assembled, "pdf_font_dirs", [])
-    families = plugin_option(assembled, "pdf_fonts", [])
+    """The fonts the edition's configuration names (folders relative to it), else fonts.yml's."""
+    edition = assembled.edition
+    where = relpath(edition.config_file)
+    automatic = default_settings(edition.lang, where)
+    dirs, families = list(assembled.plugin.pdf_font_dirs), list(assembled.plugin.pdf_fonts)
+    if not dirs and not families:
+        return automatic
+    base = edition.config_file.parent
     return FontSettings(
-        tuple((base / str(d)).resolve() for d in dirs),  # type: ignore[attr-defined]
-        tuple(str(f) for f in families),  # type: ignore[attr-defined]
-        relpath(assembled.edition.config_file),
+        tuple((base / str(d)).resolve() for d in dirs) or automatic.dirs,
+        tuple(str(f) for f in families) or automatic.families,
+        where,
     )
 
 
@@ -91,7 +112,7 @@ def front(edition: Edition, cover: Cover, fonts: FontSettings, title: str = "") 
     """
     settings = arguments(
         lang=base_language(edition.lang),
-        fonts=fonts.families,
+        fonts=fonts.for_lang(edition.lang),
         title=cover.title,
         author=cover.author,
         description=cover.description,
@@ -139,6 +160,8 @@ class Typeset:
             anchors_of(self.trees) | {slug(page.src) for page in self.pages},
             loose=self.loose,
             kept=self.kept,
+            lang=assembled.edition.lang,
+            fonts_for=self.fonts.for_lang,
         )
         title = writer.content(self.title).strip() if self.title is not None else ""
         parts = [front(assembled.edition, cover, self.fonts, title)]
@@ -152,7 +175,7 @@ class Typeset:
             parts.append(f"\n#chapter({string(running)}, {anchor}, {layout})\n{writer.page(tree)}")
             source = assembled.pages[page.src]
             problems += [
-                Problem(source.where, line_of(source.text, source.text.find(needle)), message)
+                Problem(source.where, locate(source.text, needle, code=True), message)
                 for needle, message in writer.problems
             ]
             headless = heading is None

@@ -25,6 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from briefkit.content.files import published_bytes
+
+ISOLATE_START, ISOLATE_END = "\u2068", "\u2069"  # FSI and PDI: <bdi>'s isolation in Unicode
+LANG_TAG = re.compile(r"[A-Za-z]{2,3}")
 PUNCTUATION = re.compile(f"([{re.escape(ascii_text.punctuation)}])")
 LINE_BREAKS = re.compile("[ \t\n\x0b\x0c\r\x85\u2028\u2029]+")
 UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -105,11 +109,14 @@ class TypstWriter:
     loose: frozenset[str] = frozenset()  # label names of notes whose block may leave widows
     kept: frozenset[str] = frozenset()  # label names of notes whose block starts a page
     problems: list[tuple[str, str]] = field(default_factory=list)  # (words to find, message)
+    lang: str = ""  # the document's language
+    fonts_for: Callable[[str], tuple[str, ...]] | None = None  # families for text in a language
     handlers: dict[str, Callable[[etree.Element], str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.handlers = {
             "a": self.link,
+            "bdi": lambda el: f"{ISOLATE_START}{self.content(el)}{ISOLATE_END}",
             "br": lambda el: "#linebreak()",
             "code": lambda el: f"#raw({string(''.join(el.itertext()))})",
             "figure": self.figure,
@@ -148,11 +155,30 @@ class TypstWriter:
             return ""
         handler = self.handlers.get(tag)
         out = handler(el) if handler else self.styled(el, self.content(el))
+        out = self.in_language(el, out)
         if el.get("id") and tag not in {"figure", "li"} and not _self_labelled(el):
             out = self.anchor(el) + out
         if self.loose & notes_in(el) and tag in BLOCKS and _innermost_block(el):
             out = f'#el({string(tag)}, "brief-loose-lines")[{out}]'
         return f"\n\n{out}\n\n" if tag in BLOCKS else out
+
+    def in_language(self, el: etree.Element, body: str) -> str:
+        """``body`` set in the element's own language (its hyphenation, its CJK forms).
+
+        An element of another direction (``dir``, or a language written the other
+        way) is isolated as ``<bdi>`` is on the web: FSI … PDI around it.
+        """
+        lang = (el.get("lang") or "").replace("_", "-")
+        code = lang.split("-")[0].lower()
+        isolated = el.get("dir") in ("ltr", "rtl", "auto") and el.tag != "bdi"
+        if isolated:
+            body = f"{ISOLATE_START}{body}{ISOLATE_END}"
+        if not LANG_TAG.fullmatch(code) or code == self.lang.split("-")[0].lower():
+            return body
+        fonts = f", font: {value(self.fonts_for(lang))}" if self.fonts_for else ""
+        if el.tag in BLOCKS:
+            return f"#[#set text(lang: {string(code)}{fonts})\n{body}]"
+        return f"#text(lang: {string(code)}{fonts})[{body}]"
 
     def styled(self, el: etree.Element, body: str) -> str:
         """``body`` in the style brief.typ gives the element's tag and classes."""
@@ -208,11 +234,15 @@ class TypstWriter:
         """An image of the brief's own files, with its alt text; else a problem."""
         src, alt = el.get("src") or "", (el.get("alt") or "").strip()
         parts = urlsplit(src)
-        path = Path(unquote(parts.path)).resolve() if parts.scheme in ("", "file") else None
+        local = parts.scheme in ("", "file") and posixpath.isabs(unquote(parts.path))
+        path = Path(unquote(parts.path)).resolve() if local else None
         name = posixpath.basename(parts.path) or src
         if path is None or not path.is_relative_to(self.root):
             message = f"image {src}: the PDF prints only files inside the brief; ship the file"
             self.problems.append((name, message))
+            return ""
+        if published_bytes(path) is None:  # a refused figure: its own message says why
+            self.problems.append((name, f"image {name} is not published: see its message"))
             return ""
         if not alt:
             message = f"image {name} has no alt text: write ![what it shows]({name})"
@@ -228,16 +258,25 @@ class TypstWriter:
         width = max((len(row) for row in rows), default=1)
         header = [f"table.header({self._cells(row)})" for row in head]
         body = [self._cells(row) for row in rows[len(head) :]]
-        return f"#table(columns: {width}, {', '.join(header + body)})"
+        grid = f"table(columns: {width}, {', '.join(header + body)})"
+        caption = el.find("caption")
+        if caption is None:
+            return f"#{grid}"
+        # A captioned table is numbered like a figure: its caption (number included) above it.
+        words = self.content(caption).strip()
+        own = label(el.get("id", "")) if el.get("id") else ""
+        return f"#figure({grid}, caption: [{words}], kind: table, numbering: none){own}"
 
     def _cells(self, row: list[etree.Element]) -> str:
         return ", ".join(f"[{self.content(cell).strip()}]" for cell in row)
 
 
 def _self_labelled(el: etree.Element) -> bool:
-    """Headings and notes carry their id as their own label."""
-    return el.tag in HEADINGS or (
-        el.tag == "span" and "brief-note" in (el.get("class") or "").split()
+    """Headings, notes and captioned tables carry their id as their own label."""
+    return (
+        el.tag in HEADINGS
+        or (el.tag == "span" and "brief-note" in (el.get("class") or "").split())
+        or (el.tag == "table" and el.find("caption") is not None)
     )
 
 

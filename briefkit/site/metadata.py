@@ -9,82 +9,19 @@ which also lists the works the page cites.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
-import os
 import re
-import time
-import unicodedata
-from dataclasses import dataclass, field
-
-from pybtex.database import Person
-from pybtex.exceptions import PybtexError
 
 from briefkit.bib.reader import Source
 from briefkit.content.dates import BriefDates
-from briefkit.core.sources import parse_date
-from briefkit.core.vocabulary import Vocabulary, vocabulary
+from briefkit.content.identity import BriefIdentity
+from briefkit.content.policy import script_json
 from briefkit.extensions.typography import space_html
 from briefkit.style.references import reference_sentence
 
-
-@dataclass(frozen=True)
-class BriefInfo:
-    """What identifies the brief, read from the home page and the configuration."""
-
-    title: str
-    author: str
-    date: dt.date
-    description: str
-    keywords: tuple[str, ...]
-    url: str
-    lang: str
-    dates: BriefDates = field(default_factory=lambda: BriefDates(None, None, None))
-
-    @classmethod
-    def from_meta(cls, meta: dict[str, object], url: str, lang: str) -> BriefInfo:
-        date = parse_date(meta.get("date"))  # the front-matter check reports a bad one
-        if date is None:  # undated brief: the build's date (SOURCE_DATE_EPOCH keeps it stable)
-            epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-            date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-        keywords = meta.get("keywords") or []
-        return cls(
-            str(meta.get("title", "")),
-            str(meta.get("author", "")),
-            date,
-            str(meta.get("description", "")),
-            tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
-            url,
-            lang,
-            BriefDates.from_meta(meta),
-        )
-
-    @property
-    def words(self) -> Vocabulary:
-        return vocabulary(self.lang)
-
-    @property
-    def person(self) -> Person:
-        """The author as a name (a name pybtex cannot split stays whole, as a family name)."""
-        try:
-            return Person(self.author)
-        except PybtexError:
-            return Person(last=self.author)
-
-    @property
-    def key(self) -> str:
-        """``dash2023pyongyang``: family name, year written, first long title word (ASCII)."""
-        first_word = next((w for w in self.title.split() if len(ascii_word(w)) > 4), "brief")
-        last = ascii_word(" ".join(self.person.last_names)) or "brief"
-        year = self.dates.written_year or self.date.year  # the work's year, not the edition's
-        return f"{last}{year}{ascii_word(first_word)}"
-
-    @property
-    def note(self) -> str:
-        """« Note d’analyse. Rédigé en 2023. Sources consultées jusqu’au … »."""
-        undated = BriefDates(None, self.dates.written, self.dates.sources_until)
-        return ". ".join([self.words.genre, *undated.lines(self.words)])
+# The brief's identity has one owner (briefkit.content.identity); the old name stays.
+BriefInfo = BriefIdentity
 
 
 def csl_json(info: BriefInfo) -> str:
@@ -109,12 +46,6 @@ TEX_SPECIALS = {
     "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }  # fmt: skip
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-
-
-def ascii_word(text: str) -> str:
-    """Lower-case ASCII letters and digits of ``text`` (accents dropped): safe in a key."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
 
 
 def tex_text(value: str) -> str:
@@ -177,7 +108,7 @@ def as_source(info: BriefInfo) -> Source:
     }
     written = BriefDates(None, info.dates.written, info.dates.sources_until).lines(info.words)
     if written:  # inside a reference: "…, novembre 2026, rédigé en 2023, sources consultées…"
-        fields["note"] = ", ".join(line[:1].lower() + line[1:] for line in written)
+        fields["note"] = info.words.comma.join(line[:1].lower() + line[1:] for line in written)
     return Source(info.key, "report", fields, {"author": [info.person]}, "docs/index.md", 1)
 
 
@@ -258,5 +189,5 @@ def json_ld(
         },
         "citation": [cited_work(s) for s in cited],
     }
-    # "</" inside a string would close the script element early.
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # No value can close the script element or start a comment in it.
+    return script_json(data, indent=1)

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from briefkit.core.data_words import script
 from briefkit.core.editions import Edition, publication_of
 
 THEME_DIR = Path(__file__).with_name("templates")
+UNSPACED_SCRIPTS = {"Hans", "Hant", "Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"}
 
 
 def alternates(config_file: Path, edition: Edition) -> list[dict[str, str]]:
@@ -32,6 +36,7 @@ def alternates(config_file: Path, edition: Edition) -> list[dict[str, str]]:
             "link": edition.link_to(other),
             "site_url": other.site_url,
             "locale": other.words.locale,
+            "dir": other.words.direction,
         }
         for other in publication_of(edition).editions
     ]
@@ -42,8 +47,10 @@ def template_words(edition: Edition) -> dict[str, Any]:
     words = edition.words
     return {
         "lang": edition.lang,
+        "dir": words.direction,
         "locale": words.locale,
         "download_pdf": words.download_pdf,
+        "not_found": words.not_found,
         "pdf": edition.pdf_name,
         "search_placeholder": words.search_placeholder,
         "search_open": words.search_open,
@@ -54,8 +61,28 @@ def template_words(edition: Edition) -> dict[str, Any]:
             "one": words.search_one,
             "many": words.search_many,
             "note": words.note[:1].upper() + words.note[1:],
+            # Written without spaces between words: results show text around the match.
+            "unspaced": script(edition.lang) in UNSPACED_SCRIPTS,
         },
     }
+
+
+def palette_words(palette: Any, edition: Edition) -> None:
+    """Name each toggle of Material's palette in the edition's words, where the config does not.
+
+    A toggle says what it does: the light scheme's switches to dark, the dark one's to light.
+    """
+    words = edition.words
+    for option in palette if isinstance(palette, list) else []:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and not toggle.get("name"):
+            dark = option.get("scheme") == "slate"
+            toggle["name"] = words.scheme_to_light if dark else words.scheme_to_dark
+
+
+def storage_scope(edition: Edition) -> str:
+    """Where Material keeps the reader's choices: the root edition's path, shared by all."""
+    return urlsplit(publication_of(edition).site_url).path or "/"
 
 
 def folder_sitemaps(urls: list[str], editions: list[dict[str, str]], own: str) -> dict[str, str]:
@@ -95,6 +122,18 @@ MATERIAL_TOGGLES = (
     ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
     ('id="__search" autocomplete="off">', 'id="__search">'),
 )
+
+
+HTML_TAG = re.compile(r"<html\b[^>]*>")
+
+
+def with_direction(output: str, direction: str) -> str:
+    """The page with ``dir`` on ``<html>`` (Material sets it on ``<body>`` only)."""
+    match = HTML_TAG.search(output)
+    if match is None or " dir=" in match[0]:
+        return output
+    tag = match[0][:-1] + f' dir="{direction}">'
+    return output[: match.start()] + tag + output[match.end() :]
 
 
 def valid_toggles(output: str) -> str:

@@ -18,6 +18,7 @@ from pybtex.style.template import FieldIsMissing, node
 from briefkit.bib.dates import point_text, range_text
 from briefkit.bib.edtf import parse_edtf
 from briefkit.bib.fields import doi_href, is_arxiv
+from briefkit.style.isolation import isolated
 from briefkit.style.nodes import _entry, _words, value
 
 DOI_HOST = re.compile(r"(?i)https?://(dx\.)?doi\.org/")
@@ -48,7 +49,7 @@ def readable(url: str) -> str:
 def doi_link(children, context):  # type: ignore[no-untyped-def]
     """``https://doi.org/10.…`` as a link (the DOI was checked on reading)."""
     doi = value(_entry(context), "doi")
-    return HRef(doi_href(doi), Text("https://doi.org/" + doi))
+    return Text(isolated(context, HRef(doi_href(doi), Text("https://doi.org/" + doi))))
 
 
 @node
@@ -60,7 +61,7 @@ def url_link(children, context):  # type: ignore[no-untyped-def]
         raise FieldIsMissing("url", source)  # the DOI's own link already leads there
     if not LINKED.match(url) or " " in url:
         return Text(url)
-    return HRef(url, Text(readable(url)))
+    return Text(isolated(context, HRef(url, Text(readable(url)))))
 
 
 @node
@@ -73,7 +74,7 @@ def eprint(children, context):  # type: ignore[no-untyped-def]
     klass = source.fields.get("eprintclass")
     shown = Text(f"{label}: " if label else "", ident, f" [{klass}]" if klass else "")
     if is_arxiv(source.fields):
-        return HRef(f"https://arxiv.org/abs/{ident}", shown)
+        return Text(isolated(context, HRef(f"https://arxiv.org/abs/{ident}", shown)))
     return shown
 
 

@@ -15,13 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 from pybtex.richtext import Text
-from pybtex.style.template import FieldIsMissing, join, node
+from pybtex.style.template import FieldIsMissing, _format_list, join, node
 
 from briefkit.bib.dates import field_date, source_date
 from briefkit.bib.model import Source
 from briefkit.bib.names import full_name
-from briefkit.core.vocabulary import Vocabulary, base_language, has_words, vocabulary
-from briefkit.style.persons import edited, joined, language_name, merged_translator
+from briefkit.core.vocabulary import Vocabulary, base_language, direction, has_words, vocabulary
+from briefkit.style.isolation import around as _around
+from briefkit.style.isolation import isolated
+from briefkit.style.persons import edited, full_style, joined, language_name, merged_translator
 from briefkit.style.rich import Span, from_runs
 from briefkit.style.titlelang import title_language
 
@@ -58,8 +60,15 @@ def listed(source: Source, name: str, words: Vocabulary) -> str:
     items = source.lists.get(name) or [value(source, name)]
     others = len(items) > 1 and items[-1].lower() == "others"
     items = items[:-1] if others else items
-    text = str(join(sep=", ", sep2=words.and_, last_sep=words.and_)[items].format())
+    text = str(join(sep=words.comma, sep2=words.and_, last_sep=words.and_)[items].format())
     return f"{text} {words.et_al}" if others else text
+
+
+@node
+def comma_list(children, context):  # type: ignore[no-untyped-def]
+    """pybtex's ``join`` with the language's comma (Arabic ``، ``, Chinese ``，``)."""
+    parts = [part for part in _format_list(children, context) if part]
+    return Text(_words(context).comma).join(parts) if len(parts) > 1 else Text(*parts)
 
 
 @node
@@ -67,13 +76,13 @@ def listing(children, context, name):  # type: ignore[no-untyped-def]
     """A literal list (``location``…) joined with the language's words."""
     source = _entry(context)
     value(source, name)
-    return Text(listed(source, name, _words(context)))
+    return Text(isolated(context, listed(source, name, _words(context))))
 
 
 @node
 def text(children, context, name):  # type: ignore[no-untyped-def]
-    """The field ``name``, its markup kept."""
-    return rich(_entry(context), name, _words(context))
+    """The field ``name``, its markup kept (isolated when it runs the other way)."""
+    return Text(isolated(context, rich(_entry(context), name, _words(context))))
 
 
 @node
@@ -89,10 +98,17 @@ def title(children, context, prefix="", quote=False):  # type: ignore[no-untyped
     if source.fields.get(f"{prefix}subtitle", "").strip():
         parts += [Text(own.subtitle_separator), rich(source, f"{prefix}subtitle", words, quote)]
     if source.fields.get(f"{prefix}titleaddon", "").strip():
-        parts += [Text(", "), rich(source, f"{prefix}titleaddon", words, quote)]
+        parts += [Text(own.comma), rich(source, f"{prefix}titleaddon", words, quote)]
     shown = Text(*parts)
-    if lang and base_language(lang) != base_language(context["style"].lang):
-        shown = Text(Span((("lang", lang),), *shown.parts))
+    page_lang = context["style"].lang
+    if lang and base_language(lang) != base_language(page_lang):
+        # Written the other way from the page (Arabic in English): its direction too.
+        way = direction(lang)
+        attributes = (("lang", lang),) + ((("dir", way),) if way != direction(page_lang) else ())
+        # Isolated outside its span too: the PDF's text runs keep the page's order.
+        shown = Text(isolated(context, Span(attributes, *shown.parts)))
+    else:
+        shown = Text(isolated(context, shown))
     return Text(words.open_quote, shown, words.close_quote) if quote else shown
 
 
@@ -110,12 +126,14 @@ def translated(children, context):  # type: ignore[no-untyped-def]
     translators = source.persons.get("translator")
     if not translators or merged_translator(source):
         raise FieldIsMissing("translator", source)
-    names = str(joined(translators, style.words, style.shorten))
+    names = str(
+        joined(translators, style.words, style.shorten, full_style(source), full_style(source))
+    )
     original = language_name(source.fields.get("origlanguage", ""), style.lang)
     form = style.words.bibstring("translatedfrom") if original else None
     if form:
-        return Text(form.format(names=names, language=original))
-    return Text(style.words.translated.format(names=names))
+        return _around(context, form, names=names, language=original)
+    return _around(context, style.words.translated, names=names)
 
 
 @node
@@ -155,12 +173,12 @@ def publisher(children, context, name="publisher", names=()):  # type: ignore[no
     source, words = _entry(context), _words(context)
     place = listed(source, "location", words) if source.fields.get("location") else ""
     fields = names or (name,)
-    who = ", ".join(listed(source, f, words) for f in fields if source.fields.get(f))
+    who = words.comma.join(listed(source, f, words) for f in fields if source.fields.get(f))
     if not who and not place:
         raise FieldIsMissing(fields[0], source)
     if who and place:
-        return Text(words.publisher_place.format(place=place, publisher=who))
-    return Text(who or place)
+        return _around(context, words.publisher_place, place=place, publisher=who)
+    return Text(isolated(context, who or place))
 
 
 @node
@@ -187,7 +205,8 @@ def chapter(children, context):  # type: ignore[no-untyped-def]
     source, words = _entry(context), _words(context)
     number = value(source, "chapter")
     label = source.fields.get("type", "").strip() if source.type == "inbook" else ""
-    return Text(f"{label or words.chapter} {number}")
+    before, after = words.numbered(label or words.chapter, number)
+    return Text(f"{before}{number}{after}")
 
 
 @node
@@ -200,4 +219,4 @@ def outlet(children, context, name="organization"):  # type: ignore[no-untyped-d
     people = source.persons.get("author", [])
     if len(people) == 1 and full_name(people[0]) == shown:
         return Text()
-    return Text(shown)
+    return Text(isolated(context, shown))

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pybtex.richtext import String, Tag, Text
-from pybtex.style.template import FieldIsMissing, first_of, join, node, optional, sentence
+from pybtex.style.template import FieldIsMissing, _format_list, first_of, node, optional
 
 from briefkit.bib.datamodel import template_of
 from briefkit.bib.model import Source
 from briefkit.core.vocabulary import base_language
-from briefkit.style.nodes import rich
+from briefkit.style.nodes import comma_list, rich
 from briefkit.style.persons import names
 from briefkit.style.rich import Span
 from briefkit.style.titlelang import title_language
@@ -94,7 +94,7 @@ def short_template() -> Any:
     """The later notes' form, over the family-name style."""
     return first_of[
         optional[shorthand],
-        join(sep=", ")[
+        comma_list[
             first_of[
                 optional[names(role="shortauthor", short=True)],
                 optional[names(role="author", short=True)],
@@ -127,10 +127,24 @@ def cited(children, context, item, reference, words=None):  # type: ignore[no-un
     if item.prefix:
         parts = [String(item.prefix + " "), span]
     if item.locator:
-        parts.append(String(", " + locator_text(item, words)))
+        parts.append(String((words.comma if words else ", ") + locator_text(item, words)))
     return Text(*parts)
 
 
-def toplevel(parts: list[Any], capital: bool = True) -> Any:
-    """pybtex's sentence: a capital (notes) and one final period."""
-    return sentence(capfirst=capital, add_period=True, sep="; ")[parts]
+SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！", "؟")
+
+
+@node
+def language_sentence(children, context, capfirst=True, words=None):  # type: ignore[no-untyped-def]
+    """pybtex's ``sentence`` in the language's punctuation: its semicolon between the
+    items (Arabic ``؛ ``), a capital, and its full stop unless one ends it (Chinese ``。``)."""
+    parts = [part for part in _format_list(children, context) if part]
+    text = Text(words.semicolon).join(parts)
+    if capfirst:
+        text = text.capfirst()
+    return text if text.endswith(SENTENCE_ENDS) else text.add_period(words.full_stop)
+
+
+def toplevel(parts: list[Any], words: Any, capital: bool = True) -> Any:
+    """A note or an entry as a sentence: a capital (notes) and one final full stop."""
+    return language_sentence(capfirst=capital, words=words)[parts]

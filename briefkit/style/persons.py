@@ -29,6 +29,7 @@ from pybtex.style.template import FieldIsMissing, join, node
 from briefkit.bib.namelist import split_list
 from briefkit.bib.names import family, full_name, inverted_name, is_others
 from briefkit.core.vocabulary import Vocabulary
+from briefkit.style.isolation import family_first, isolated
 from briefkit.style.titlelang import language_tag
 
 ET_AL_FROM = 4
@@ -38,17 +39,20 @@ CONTRIBUTORS = (("annotator", "byannotator"), ("commentator", "bycommentator"),
 
 
 class FullName(BaseNameStyle):  # type: ignore[misc]
-    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``."""
+    """``Anna van der Linden``, ``Joseph S. Bermudez Jr.``; ``한강``, ``Kim Jong-un``."""
+
+    def __init__(self, family_first: bool = False) -> None:
+        self.family_first = family_first
 
     def format(self, person: Person, abbr: bool = False) -> Text:
-        return Text(full_name(person))
+        return Text(full_name(person, self.family_first))
 
 
-class InvertedName(BaseNameStyle):  # type: ignore[misc]
+class InvertedName(FullName):
     """``Linden, Anna van der``: the bibliography's first name, sorted by family."""
 
     def format(self, person: Person, abbr: bool = False) -> Text:
-        return Text(inverted_name(person))
+        return Text(inverted_name(person, self.family_first))
 
 
 class FamilyName(BaseNameStyle):  # type: ignore[misc]
@@ -59,6 +63,14 @@ class FamilyName(BaseNameStyle):  # type: ignore[misc]
 
 
 FULL, INVERTED, FAMILY = FullName(), InvertedName(), FamilyName()
+FULL_FAMILY_FIRST, INVERTED_FAMILY_FIRST = FullName(True), InvertedName(True)
+
+
+def full_style(source: Any, inverted: bool = False) -> BaseNameStyle:
+    """The full name style for ``source``'s names (its ``nameorder`` option decides the order)."""
+    if family_first(source):
+        return INVERTED_FAMILY_FIRST if inverted else FULL_FAMILY_FIRST
+    return INVERTED if inverted else FULL
 
 
 def joined(
@@ -73,9 +85,11 @@ def joined(
     parts = [(first if i == 0 else rest).format(p) for i, p in enumerate(real)]
     if others:  # « A, B et al. »: the list goes on, so no conjunction before the last
         return (
-            Text(join(sep=", ")[parts].format(), " ", words.et_al) if parts else Text(words.et_al)
+            Text(join(sep=words.comma)[parts].format(), " ", words.et_al)
+            if parts
+            else Text(words.et_al)
         )
-    return join(sep=", ", sep2=words.and_, last_sep=words.and_)[parts].format()
+    return join(sep=words.comma, sep2=words.and_, last_sep=words.and_)[parts].format()
 
 
 def _style(context: dict[str, Any]) -> Any:
@@ -93,9 +107,10 @@ def names(children, context, role="author", head=False, short=False):  # type: i
     if not people or (role == "bookauthor" and people == source.persons.get("author")):
         raise FieldIsMissing(role, source)
     if short:
-        return joined(people, style.words, True, FAMILY, FAMILY)
-    first = INVERTED if head and style.invert_first else FULL
-    return joined(people, style.words, style.shorten, first)
+        return Text(isolated(context, joined(people, style.words, True, FAMILY, FAMILY)))
+    first = full_style(source, inverted=head and style.invert_first)
+    shown = joined(people, style.words, style.shorten, first, full_style(source))
+    return Text(isolated(context, shown))
 
 
 def role_form(words: Vocabulary, role: str, many: bool) -> str:
@@ -128,8 +143,8 @@ def edited(children, context, head=False, role="editor"):  # type: ignore[no-unt
     editors = source.persons.get(role)
     if not editors:
         raise FieldIsMissing(role, source)
-    first = INVERTED if head and style.invert_first else FULL
-    text = joined(editors, style.words, style.shorten, first)
+    first = full_style(source, inverted=head and style.invert_first)
+    text = isolated(context, joined(editors, style.words, style.shorten, first, full_style(source)))
     many = len([p for p in editors if not is_others(p)]) > 1
     merged = role == "editor" and merged_translator(source)
     if merged:
@@ -147,7 +162,7 @@ def edited(children, context, head=False, role="editor"):  # type: ignore[no-unt
     original = language_name(source.fields.get("origlanguage", ""), style.lang)
     told = style.words.bibstring("originallanguage")
     if merged and original and told:  # the translator's language said once, after the role
-        return Text(shown, ", ", told.format(language=original))
+        return Text(shown, style.words.comma, told.format(language=original))
     return shown
 
 
@@ -180,8 +195,10 @@ def contributors(children, context):  # type: ignore[no-untyped-def]
         form = style.words.bibstring(key)
         if people and form:
             before, _, after = form.partition("{names}")
-            shown = str(joined(people, style.words, style.shorten))
+            shown = str(
+                joined(people, style.words, style.shorten, full_style(source), full_style(source))
+            )
             parts.append(Text(style.words.before(before, shown), after))
     if not parts:
         raise FieldIsMissing("editora", source)
-    return join(sep=", ")[parts].format()
+    return join(sep=style.words.comma)[parts].format()

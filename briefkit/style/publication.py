@@ -18,7 +18,8 @@ from pybtex.style.template import FieldIsMissing, join, node
 from briefkit.bib.dates import field_date, year_text
 from briefkit.bib.edtf import parse_edtf
 from briefkit.bib.model import Source
-from briefkit.core.vocabulary import vocabulary
+from briefkit.core.vocabulary import language_files, vocabulary
+from briefkit.style.isolation import isolated
 from briefkit.style.nodes import _entry, _words, date, listed, rich, title, value
 
 PAGE_RANGE = re.compile(r"[–—,;]|\w\s*-+\s*\w|\bff?\.?$")
@@ -72,7 +73,10 @@ def pages(children, context, name="pages"):  # type: ignore[no-untyped-def]
         word = words.bibstring(pagination + ("s" if many else "")) or ""
     else:
         word = words.pages if many else words.page
-    return Text(f"{word} {shown}".strip())
+    if not word:
+        return Text(shown)
+    before, after = words.numbered(word, shown)  # Korean "{n}쪽": the number inside
+    return Text(f"{before}{shown}{after}")
 
 
 @node
@@ -86,8 +90,9 @@ def total(children, context, name, key):  # type: ignore[no-untyped-def]
 @node
 def labelled(children, context, name, word):  # type: ignore[no-untyped-def]
     """``vol. 2``, ``n° 7``, ``chap. 3``: a field after a word of the vocabulary."""
-    source = _entry(context)
-    return Text(f"{getattr(_words(context), word)} ", rich(source, name, _words(context)))
+    source, words = _entry(context), _words(context)
+    before, after = words.numbered(getattr(words, word), "")
+    return Text(before, isolated(context, rich(source, name, words)), after)
 
 
 @node
@@ -96,7 +101,9 @@ def volume(children, context):  # type: ignore[no-untyped-def]
     source, words = _entry(context), _words(context)
     shown = value(source, "volume")
     part = source.fields.get("part", "").strip()
-    return Text(f"{words.volume} {shown}.{part}" if part else f"{words.volume} {shown}")
+    number = f"{shown}.{part}" if part else shown
+    before, after = words.numbered(words.volume, number)
+    return Text(f"{before}{number}{after}")
 
 
 @node
@@ -121,7 +128,7 @@ def edition_number(written: str) -> int:
     if match:
         return int(match[1])
     lower = written.strip().casefold()
-    for code in ("en", "fr", "de"):
+    for code in language_files():
         words = vocabulary(code)
         for number in range(1, 11):
             if words.term(f"long-ordinal-{number:02d}").casefold() == lower:
@@ -151,7 +158,7 @@ def event(children, context):  # type: ignore[no-untyped-def]
         parts.append(String(when))
     if not parts:
         raise FieldIsMissing("eventtitle", source)
-    return join(sep=", ")[parts].format()
+    return join(sep=words.comma)[parts].format()
 
 
 @node
@@ -173,4 +180,4 @@ def original(children, context):  # type: ignore[no-untyped-def]
     if not parts or not form:
         raise FieldIsMissing("origdate", source)
     before, _, after = form.partition("{what}")
-    return Text(before, join(sep=", ")[parts].format(), after)
+    return Text(before, join(sep=words.comma)[parts].format(), after)

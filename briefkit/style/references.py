@@ -17,6 +17,7 @@ from pybtex.richtext import Text
 
 from briefkit.bib.model import Source
 from briefkit.bib.names import collation_key, is_others, sort_name
+from briefkit.core.collation import ROOT
 from briefkit.core.vocabulary import vocabulary
 from briefkit.style.notes import Cited, cited, short_template, toplevel
 from briefkit.style.rich import render
@@ -68,34 +69,35 @@ def _item(item: Cited, lang: str) -> Any:
 
 def note_html(items: list[Cited], lang: str) -> str:
     """A note's text as HTML: its items, a capital, one final period."""
-    return render(toplevel([_item(item, lang) for item in items]).format_data({}))
+    words = vocabulary(lang)
+    return render(toplevel([_item(item, lang) for item in items], words).format_data({}))
 
 
 def inline_html(items: list[Cited], lang: str) -> str:
     """Items written out in running text (an editors' note): no capital, no period."""
-    return render(Text("; ").join([_item(item, lang) for item in items]))
+    return render(Text(vocabulary(lang).semicolon).join([_item(item, lang) for item in items]))
 
 
 def bibliography_entry(source: Source, lang: str) -> str:
     """A bibliography's entry as HTML: the first author inverted, one final period."""
-    return render(toplevel([_full(source, lang, True)], capital=False).format_data({}))
+    words = vocabulary(lang)
+    return render(toplevel([_full(source, lang, True)], words, capital=False).format_data({}))
 
 
 def reference_sentence(source: Source, lang: str) -> str:
     """The note form of ``source`` as a sentence (a brief's own reference)."""
-    return render(toplevel([_full(source, lang, False)], capital=False).format_data({}))
+    words = vocabulary(lang)
+    return render(toplevel([_full(source, lang, False)], words, capital=False).format_data({}))
 
 
-Collated = tuple[str, str]
-NOBODY = (("", ""), ("", ""))
+NOBODY = (b"", b"")
 
 
-def sort_key(source: Source) -> tuple[Any, ...]:
+def sort_key(source: Source, lang: str = ROOT) -> tuple[Any, ...]:
     """``presort``, then ``sortkey`` or family names, then year, then title.
 
     Names are family names (von part after), else the name standing for them;
-    the same order serves French and English: base letters decide, accents
-    and case only break ties (see :func:`briefkit.bib.names.collation_key`).
+    in ``lang``'s alphabetical order, the glossary's (:mod:`briefkit.core.collation`).
     """
     fields = source.fields
     people = (
@@ -106,13 +108,14 @@ def sort_key(source: Source) -> tuple[Any, ...]:
     )
     people = [p for p in people if not is_others(p)]
     if "sortkey" in fields:
-        names: tuple[Any, ...] = ((collation_key(fields["sortkey"]), *NOBODY),)
+        names: tuple[Any, ...] = ((collation_key(fields["sortkey"], lang), *NOBODY),)
     elif people:
-        names = tuple(sort_name(p) for p in people)
+        names = tuple(sort_name(p, lang) for p in people)
     else:
         label = fields.get("organization") or fields.get("title") or ""
-        names = ((collation_key(label or source.key), *NOBODY),)
+        names = ((collation_key(label or source.key, lang), *NOBODY),)
     year = fields.get("sortyear") or source.sort.get("year") or fields.get("year")
     year = year or fields.get("date", "")[:4]
     title = fields.get("sorttitle") or source.sort.get("title") or fields.get("title", "")
-    return collation_key(fields.get("presort", "")), names, year, collation_key(title)  # noqa: RUF100
+    presort = collation_key(fields.get("presort", ""), lang)
+    return presort, names, year, collation_key(title, lang)

@@ -24,7 +24,7 @@ Attributes = tuple[tuple[str, str], ...]
 
 
 class Span(BaseMultipartText):  # type: ignore[misc]
-    """A span of rich text with HTML attributes (``(("lang", "de"),)``)."""
+    """A span of rich text with HTML attributes (``(("lang", lang),)``)."""
 
     def __init__(self, attributes: Attributes, *parts: Any) -> None:
         self.attributes = attributes

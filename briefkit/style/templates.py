@@ -25,6 +25,7 @@ from briefkit.core.vocabulary import Vocabulary, vocabulary
 from briefkit.style.identifiers import accessed, doi_link, eprint, number_of, url_link
 from briefkit.style.nodes import (
     chapter,
+    comma_list,
     date,
     editors_after,
     keyed,
@@ -55,7 +56,7 @@ from briefkit.style.works import OtherWorks
 Template = Any
 # Templates whose title is a whole work, in italics (the others are parts, in quotes).
 WORK_TEMPLATES = ("book", "booklet", "periodical", "artwork", "legal")
-COMMA = join(sep=", ")
+COMMA = comma_list  # the parts of a reference, with the language's comma
 
 
 class BriefStyle(OtherWorks):

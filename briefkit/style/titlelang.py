@@ -3,7 +3,8 @@
 An English title inside a French note is read by screen readers with French
 rules unless it carries ``lang="en"``, and the French typography of
 :mod:`briefkit.extensions.typography` must not space its colons; so the title
-nodes of :mod:`briefkit.style.nodes` wrap a title in its language.
+nodes of :mod:`briefkit.style.nodes` wrap a title in its language (and its
+``dir`` when it is written the other way from the page: Arabic in English).
 
 The language comes from the entry's ``langid`` (with polyglossia's
 ``langidopts``), else its ``language`` field, read whatever the name:
@@ -16,16 +17,18 @@ The language comes from the entry's ``langid`` (with polyglossia's
   Zotero writes them in its user's language), read by langcodes, the
   well-kept library for IETF language tags and CLDR's language names.
 
-Without either field it is guessed from the title's frequent short words,
-listed per language in the language files (``common_words``): "The War in
-Ukraine" has "the" and "in". A title with none of them (a place name), or as
-many of one language's as of another's, is left unmarked: a wrong ``lang`` is
-worse than none.
+Without either field it is guessed from the title's script where one language
+owns it (``scripts.yml``: Hangul is Korean, kana Japanese), else from its
+frequent short words, listed per language in the language files
+(``common_words``): "The War in Ukraine" has "the" and "in". A title with
+none of them (a place name), or as many of one language's as of another's,
+is left unmarked: a wrong ``lang`` is worse than none.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -96,8 +99,28 @@ def _read(langcodes: object, text: str) -> str | None:
         return None
 
 
+SCRIPTS = Path(__file__).with_name("scripts.yml")
+
+
+@cache
+def _scripts() -> dict[str, str]:
+    data = yaml.safe_load(SCRIPTS.read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def script_language(text: str) -> str | None:
+    """The language that owns the script of ``text``'s letters (Hangul: Korean), if one does."""
+    names = {unicodedata.name(c, "") for c in text if c.isalpha()}
+    for script, code in _scripts().items():
+        if any(name.startswith(script) for name in names):
+            return code
+    return None
+
+
 def guess_language(text: str) -> str | None:
-    """The shipped language whose frequent words ``text`` uses most, if one clearly does."""
+    """The language of ``text``'s script, else the one whose frequent words it uses most."""
+    if owner := script_language(text):
+        return owner
     tokens = WORD_RE.findall(text.casefold())
     score = {
         code: sum(t in vocabulary(code).common_words for t in tokens) for code in language_files()

@@ -15,6 +15,7 @@ from pybtex.style.template import first_of, join, optional, tag
 
 from briefkit.bib.model import Source
 from briefkit.style.nodes import (
+    comma_list,
     kind,
     listing,
     outlet,
@@ -27,7 +28,7 @@ from briefkit.style.publication import edition, event, labelled, series
 from briefkit.style.related import related
 
 Template = Any
-COMMA = join(sep=", ")
+COMMA = comma_list  # the parts of a reference, with the language's comma
 
 
 class OtherWorks:

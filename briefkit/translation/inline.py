@@ -19,8 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefkit.core.grammar import CITATION_RE
-from briefkit.extensions.editor_notes import START as EDITOR_NOTE_START
+from briefkit.core.grammar import CITATION_RE, EDITOR_NOTE_START
 
 
 @dataclass

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from pathlib import Path
 
+from briefkit.content.pagelist import page_files
 from briefkit.core.editions import Publication
 from briefkit.core.grammar import cited_keys, editor_notes
 from briefkit.core.problems import Problem
@@ -90,7 +91,7 @@ def brief_status(publication: Publication) -> BriefStatus:
 
 
 def _pages(docs_dir: Path) -> set[str]:
-    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    return set(page_files(docs_dir))  # the one page list (content/pagelist)
 
 
 def align(

@@ -38,7 +38,10 @@ class Concept:
 
 def concepts(publication: Publication) -> list[Concept]:
     """Every glossary term of the root edition, with its pages in the other editions."""
-    glossaries = {e.lang: load_glossary(e.docs_dir)[0] for e in publication.editions}
+    glossaries = {
+        e.lang: load_glossary(e.docs_dir, str(e.raw.get("exclude_docs") or ""))[0]
+        for e in publication.editions
+    }
     base = glossaries[publication.main.lang]
     return [
         Concept(

@@ -17,6 +17,12 @@ const HEADING = /^h[2-6]$/i;
 const JOINED = /\u2060 /g; // an elision split for the index: « l’\u2060 ONU »
 const WORD = /[\p{L}\p{N}]+/gu;
 const PER_PAGE = 3;
+// Chinese and Japanese are written without spaces: Pagefind segments them into
+// words for its index, but a result's content keeps the text as written, so
+// its word positions cannot be read off the content; such a query's results
+// show the text around the first occurrence of a query word instead.
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const UNSPACED_CONTEXT = 40; // characters of excerpt on each side
 const CONTEXT = 14; // words of excerpt on each side of the first hit
 
 function fold(text) {
@@ -84,6 +90,22 @@ export function passages(data, terms) {
   return [...groups.values()].sort((a, b) => b.hits.length - a.hits.length).slice(0, PER_PAGE);
 }
 
+/** The excerpt of an unspaced-language result: the first query word found, in context. */
+export function unspacedExcerpt(content, terms) {
+  const text = clean(content);
+  const lower = text.toLowerCase();
+  for (const term of terms) {
+    const at = lower.indexOf(term);
+    if (at < 0) continue;
+    const from = Math.max(0, at - UNSPACED_CONTEXT);
+    const to = Math.min(text.length, at + term.length + UNSPACED_CONTEXT * 2);
+    return (from > 0 ? "…" : "") + escape(text.slice(from, at)) +
+      `<mark>${escape(text.slice(at, at + term.length))}</mark>` +
+      escape(text.slice(at + term.length, to)) + (to < text.length ? "…" : "");
+  }
+  return null;
+}
+
 function excerpt(content, passage, anchors) {
   const words = content.split(" ");
   const start = passage.anchor ? passage.anchor.location : 0;
@@ -133,6 +155,18 @@ export function mount(box) {
     for (const result of search.results.slice(0, 12)) {
       const data = await result.data();
       const title = clean(data.meta.title || data.url);
+      if (words.unspaced || UNSPACED.test(query)) {
+        const shown = unspacedExcerpt(data.content, terms);
+        if (shown === null) continue;
+        const url = new URL(data.url, location.href);
+        for (const term of terms) url.searchParams.append("hl", term);
+        items.push(
+          `<li><a class="brief-result" href="${escape(url.pathname + url.search)}">` +
+          `<span class="brief-result-title"><bdi>${escape(title)}</bdi></span>` +
+          `<span class="brief-result-excerpt" dir="auto">${shown}</span></a></li>`
+        );
+        continue;
+      }
       for (const passage of passages(data, terms)) {
         const url = new URL(data.url, location.href);
         if (passage.anchor) url.hash = passage.anchor.id;
@@ -142,16 +176,17 @@ export function mount(box) {
           : passage.heading ? clean(passage.heading.text) : "";
         items.push(
           `<li><a class="brief-result" href="${escape(url.pathname + url.search + url.hash)}">` +
-          `<span class="brief-result-title">${escape(title)}` +
-          (where && where !== title ? ` <span class="brief-result-where">› ${escape(where)}</span>` : "") +
-          `</span><span class="brief-result-excerpt">${excerpt(data.content, passage, data.anchors)}</span></a></li>`
+          `<span class="brief-result-title"><bdi>${escape(title)}</bdi>` +
+          (where && where !== title ? ` <span class="brief-result-where">› <bdi>${escape(where)}</bdi></span>` : "") +
+          `</span><span class="brief-result-excerpt" dir="auto">${excerpt(data.content, passage, data.anchors)}</span></a></li>`
         );
       }
     }
     if (id !== latest) return;
     list.innerHTML = items.join("");
     const n = items.length;
-    count.textContent = n === 0 ? words.none.replace("{query}", query)
+    // The query isolated (FSI … PDI): typed in any direction, it keeps the sentence's order.
+    count.textContent = n === 0 ? words.none.replace("{query}", "\u2068" + query + "\u2069")
       : n === 1 ? words.one : words.many.replace("{n}", String(n));
     panel.hidden = false;
   }

@@ -1,5 +1,6 @@
 // What every page of the brief does for its reader, in a few lines each:
 // search on demand, the copy button of "cite this brief", notes on touch,
+// notes in the margin of a wide screen, figures in the reader's colour scheme,
 // a language switch that keeps the reader's place, and the passage a search
 // result leads to, highlighted.
 (function () {
@@ -74,6 +75,82 @@
       var call = event.target.closest && event.target.closest("a.footnote-ref");
       if (call) { event.preventDefault(); call.focus(); }
     }, true);
+  }
+
+  // Notes in the margin (wide screens): the stylesheet takes the notes out of
+  // the flow when the page is wide enough; this sets each one level with its
+  // call, stacked without overlap and clear of the figures that take the
+  // margin, then shows them. Screen readers hear each note with its call
+  // (aria-describedby, put back whenever the theme's tooltip takes it off).
+  var article = document.querySelector("article.md-content__inner");
+  var notes = article ? [].slice.call(article.querySelectorAll(".footnote > ol > li[id]")) : [];
+  var GAP = 8;
+  var callOf = function (note) {
+    var call = document.getElementById(note.id.replace(/^fn:/, "fnref:").replace(/^ed:/, "edref:"));
+    return call && call.querySelector("a");
+  };
+  var place = function () {
+    var wide = notes.length && getComputedStyle(notes[0]).position === "absolute";
+    article.classList.toggle("brief-sidenotes", Boolean(wide));
+    article.style.minHeight = "";
+    if (!wide) { return; }
+    var origin = article.getBoundingClientRect().top;
+    var figures = [].map.call(article.querySelectorAll("figure.brief-figure"), function (figure) {
+      var box = figure.getBoundingClientRect();
+      return [box.top - origin, box.bottom - origin];
+    });
+    var floor = 0;
+    notes.map(function (note) {
+      var call = callOf(note);
+      return { note: note, at: call ? call.getBoundingClientRect().top - origin : floor };
+    }).sort(function (a, b) { return a.at - b.at; }).forEach(function (item) {
+      var top = Math.max(item.at, floor);
+      var height = item.note.offsetHeight;
+      figures.forEach(function (figure) {
+        if (top < figure[1] + GAP && top + height > figure[0] - GAP) { top = figure[1] + GAP; }
+      });
+      item.note.style.top = top + "px";
+      floor = top + height + GAP;
+    });
+    // The last notes may run past the text: the page grows to hold them.
+    if (floor > article.offsetHeight) { article.style.minHeight = floor + "px"; }
+  };
+  if (notes.length) {
+    notes.forEach(function (note) {
+      var link = callOf(note);
+      if (!link) { return; }
+      var describe = function () {
+        if (link.getAttribute("aria-describedby") !== note.id) { link.setAttribute("aria-describedby", note.id); }
+      };
+      describe();
+      new MutationObserver(describe).observe(link, { attributes: true, attributeFilter: ["aria-describedby"] });
+      var mark = function (on) { note.classList.toggle("brief-current", on); };
+      link.addEventListener("mouseenter", function () { mark(true); });
+      link.addEventListener("mouseleave", function () { mark(false); });
+      link.addEventListener("focus", function () { mark(true); });
+      link.addEventListener("blur", function () { mark(false); });
+    });
+    place();
+    var pending = false;
+    var again = function () {
+      if (!pending) { pending = true; requestAnimationFrame(function () { pending = false; place(); }); }
+    };
+    addEventListener("resize", again);
+    addEventListener("load", again);
+    if (document.fonts) { document.fonts.ready.then(again); }
+  }
+
+  // Figures with a dark variant follow the scheme the reader chose with the
+  // header's toggle (Material sets it on <body>); the page's own markup
+  // follows the system's setting, for a reader without scripts.
+  var darkSources = document.querySelectorAll("picture > source[media]");
+  var followScheme = function () {
+    var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+    darkSources.forEach(function (source) { source.media = dark ? "screen" : "not all"; });
+  };
+  if (darkSources.length) {
+    followScheme();
+    new MutationObserver(followScheme).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   // Language switch: the editions number their passages alike (p-N, notes
