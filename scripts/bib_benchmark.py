@@ -1,22 +1,29 @@
 #!/usr/bin/env python3
-"""How the size of a ``.bib`` file costs: parsing it, formatting references, building.
+"""What a large ``.bib`` library costs: reading and checking it, the check, the build.
 
 Run by hand (never as a timed test): ``.venv/bin/python scripts/bib_benchmark.py``.
-Generates invented entries of every kind (TeX accents, macros, crossrefs,
-names with von and Jr parts) at 1,000 and 10,000 entries and measures, in
-fresh processes, the median of several runs of:
+Libraries of 1,000, 10,000 and 50,000 invented entries shaped like reference
+managers' exports (tests/bibgen.py: abstracts, keywords, files, DOIs,
+crossrefs, extended names, TeX) are read:
 
-- parsing and checking the file (:func:`briefkit.bib.reader.load_bibliography`);
-- formatting every entry's note in French (what listing them all would cost);
-- building the fixture brief (tests/fixtures/minibrief, three references
-  formatted) with the big file added, both languages, no PDF, against the
-  same build without it.
+- side by side in one process, round after round: bibtexparser's own
+  ``parse_string`` of the text, and the generator's reading and checking of
+  it for a brief citing 30 of its entries (no disk cache: the cold case),
+  then the same with the disk cache written (warm);
+- by ``briefkit check`` and ``briefkit build --no-pdf --no-search`` on a brief
+  made by ``briefkit new`` that cites 30 entries, in fresh processes, with
+  the disk cache removed (cold) and kept (warm); the warm build beside the
+  same brief whose ``.bib`` holds only the entries it cites, the two run in
+  turn (the library's own cost); peak memory is the largest resident size of
+  the command's processes.
 
-Results go to benchmarks/README.md (section "Large bibliographies").
+Results go to benchmarks/README.md (section "Large bibliographies"), replacing
+only that section.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import re
@@ -29,114 +36,196 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import bibtexparser  # noqa: E402
+
+from briefkit.bib import reader  # noqa: E402
+from briefkit.bib.canonical import parse_library  # noqa: E402
+from tests.bibgen import entry, good_keys, library  # noqa: E402
+
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-SIZES = (1_000, 10_000)
+SIZES = (1_000, 10_000, 50_000)
+ROUNDS = 5
 RUNS = 3
-KINDS = [
-    "@article{{a{i},\n  author = {{M{{\\\"u}}ller, J{{\\'e}}r{{\\^o}}me and van der Berg, Anna}},\n"
-    "  title = {{On {{\\emph{{Salt}}}} -- Part {i}}},\n  journal = jgeo,\n  volume = {{{v}}},\n"
-    "  pages = {{{p}--{q}}},\n  year = {{2001}},\n  month = \"10~\" # jan,\n}}\n\n",
-    "@book{{b{i},\n  author = {{Okonkwo, Jr., Chidi}},\n  title = {{Harbours {i}}},\n"
-    "  publisher = {{Ponant}},\n  address = {{Brest}},\n  edition = {{2}},\n"
-    "  year = {{1999}},\n}}\n\n",
-    "@incollection{{c{i},\n  author = {{Le Goff, Yann and others}},\n  title = {{Lights {i}}},\n"
-    "  crossref = {{b{j}}},\n  pages = {{{p}--{q}}},\n}}\n\n",
-    "@online{{d{i},\n  author = {{{{Centre for Sea Studies}}}},\n  title = {{Report {i}}},\n"
-    "  organization = {{CSS}},\n  url = {{https://example.org/{i}}},\n  urldate = {{2023-10-23}},\n"
-    "  year = {{2023}},\n}}\n\n",
-]  # fmt: skip
+PAIRS = 7
+CITED = 30
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], capture_output=True)\n"
+    "w = time.perf_counter() - t\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(r.returncode, w, u.ru_maxrss, u.ru_utime + u.ru_stime)\n"
+)
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
-def bib_text(size: int) -> str:
-    parts = ['@string{jgeo = "Journal of Imaginary Geography"}\n\n']
-    for i in range(size):
-        kind = KINDS[i % len(KINDS)]
-        parts.append(kind.format(i=i, j=i - i % len(KINDS) + 1, v=i % 40, p=i % 300, q=i % 300 + 9))
-    return "".join(parts)
+def side_by_side(text: str, path: Path, cited: list[str]) -> dict[str, float]:
+    """Medians (seconds) of parse, cold read and check, warm read and check; CPU and wall."""
+    cpu: dict[str, list[float]] = {"parse": [], "cold": [], "warm": []}
+    wall: dict[str, list[float]] = {"parse": [], "cold": [], "warm": []}
+    cache_root = path.parent / "warm"
+    shutil.rmtree(cache_root, ignore_errors=True)
+    for _ in range(ROUNDS):
+        for name, job in (
+            ("parse", lambda: bibtexparser.parse_string(text, parse_stack=[])),
+            ("cold", lambda: _read_and_check(path, cited, None)),
+            ("warm", lambda: _read_and_check(path, cited, cache_root)),
+        ):
+            parse_library.cache_clear()
+            reader._CACHE.clear()
+            started, processor = time.perf_counter(), time.process_time()
+            job()
+            wall[name].append(time.perf_counter() - started)
+            cpu[name].append(time.process_time() - processor)
+    result = {f"{n} cpu": statistics.median(v) for n, v in cpu.items()}
+    result.update({f"{n} wall": statistics.median(v) for n, v in wall.items()})
+    return result
 
 
-def timed(code: str, cwd: Path) -> float:
-    """Median wall time of a Python snippet that prints its own elapsed seconds."""
-    times = []
+def _read_and_check(path: Path, cited: list[str], root: Path | None) -> None:
+    bibliography, _ = reader.load_bibliography([path], root=root)
+    bibliography.check(cited)
+
+
+def cited_keys(size: int) -> list[str]:
+    return good_keys(size)[:: max(1, size // CITED)][:CITED]
+
+
+def make_brief(work: Path, size: int, whole: bool = True) -> Path:
+    """A new brief citing 30 entries of a library of ``size``: all of it, or only them."""
+    brief = work / f"brief{size}{'' if whole else '-cited'}"
+    command = [PY, "-m", "briefkit", "new", str(brief), "--languages", "fr,en"]
+    subprocess.run(command, env=ENV, capture_output=True, check=True)
+    keys = cited_keys(size)
+    if whole:
+        text = library(size)
+    else:  # the same citations, from a library holding only them (and their parents)
+        indices = {int(re.sub(r"\D", "", key)) for key in keys}
+        indices |= {i - i % 5 + 1 for i in indices if i % 5 == 2}  # a chapter's book
+        text = "\n".join(entry(i) for i in sorted(indices))
+    (brief / "bib" / "shared.bib").write_text(text, encoding="utf-8")
+    cited = "; ".join(f"@{key}" for key in keys)
+    for lang in ("fr", "en"):
+        page = brief / "docs" / lang / "section.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\nVoir [{cited}].\n", "utf-8")
+    return brief
+
+
+def once(command: list[str], brief: Path) -> tuple[float, float, float]:
+    """Wall time (s), peak memory (MiB) and CPU time (s) of ``command`` in a fresh process."""
+    out = subprocess.run([PY, "-c", MEASURE, *command], cwd=brief, env=ENV,
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    code, wall, peak, cpu = out.stdout.split()
+    if code not in ("0", "1"):
+        raise SystemExit(f"{command} failed in {brief}")
+    return float(wall), int(peak) / 1024, float(cpu)
+
+
+def run(command: list[str], brief: Path, cold: bool) -> tuple[float, float]:
+    """Median wall time (s) and largest peak memory (MiB) of ``command`` in fresh processes."""
+    times, peaks = [], []
     for _ in range(RUNS):
-        out = subprocess.run([PY, "-c", code], cwd=cwd, env=ENV, capture_output=True, text=True)
-        out.check_returncode()
-        times.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(times)
+        if cold:
+            shutil.rmtree(brief / ".cache", ignore_errors=True)
+        wall, peak, _ = once(command, brief)
+        times.append(wall)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
 
 
-def build_time(brief: Path) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        command = [
-            PY,
-            "-m",
-            "briefkit.commands.build",
-            "--root",
-            str(brief),
-            "--no-pdf",
-            "--no-search",
-        ]
-        subprocess.run(command, cwd=brief, env=ENV, capture_output=True, check=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def library_cost(brief: Path, alone: Path) -> dict[str, float]:
+    """The warm build's cost beside the cited-only build, runs interleaved (same load)."""
+    walls: dict[str, list[float]] = {"whole": [], "alone": []}
+    cpus: dict[str, list[float]] = {"whole": [], "alone": []}
+    once(commands(alone)["build"], alone)  # its disk cache written: both builds warm
+    for _ in range(PAIRS):
+        for name, where in (("whole", brief), ("alone", alone)):
+            wall, _, cpu = once(commands(where)["build"], where)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    result = {f"{n} wall": statistics.median(v) for n, v in walls.items()}
+    result.update({f"{n} cpu": statistics.median(v) for n, v in cpus.items()})
+    return result
 
 
-PARSE = """
-import time; from pathlib import Path
-from briefkit.bib.reader import load_bibliography
-t = time.perf_counter(); b, p = load_bibliography([Path("big.bib")])
-assert not [x for x in p if x.severity == "error"], p[:3]
-print(time.perf_counter() - t)
-"""
-FORMAT_ALL = """
-import time; from pathlib import Path
-from briefkit.bib.reader import load_bibliography
-from briefkit.style.references import full_reference
-b, _ = load_bibliography([Path("big.bib")])
-t = time.perf_counter()
-for s in b.sources.values(): full_reference(s, "fr")
-print(time.perf_counter() - t)
-"""
+def commands(brief: Path) -> dict[str, list[str]]:
+    return {
+        "check": [PY, "-m", "briefkit", "check", "--root", str(brief)],
+        "build": [PY, "-m", "briefkit", "build", "--root", str(brief), "--no-pdf", "--no-search"],
+    }
 
 
-def measure(work: Path) -> list[tuple[int, float, float, float]]:
-    small = work / "small"
-    shutil.copytree(ROOT / "tests/fixtures/minibrief", small)
-    rows = [(0, 0.0, 0.0, build_time(small))]
+def measure(work: Path) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
     for size in SIZES:
-        (work / "big.bib").write_text(bib_text(size), encoding="utf-8")
-        brief = work / f"brief{size}"
-        shutil.copytree(small, brief)
-        shutil.copy(work / "big.bib", brief / "bib" / "big.bib")
-        rows.append((size, timed(PARSE, work), timed(FORMAT_ALL, work), build_time(brief)))
+        brief = make_brief(work, size)
+        path = brief / "bib" / "shared.bib"
+        text = path.read_text(encoding="utf-8")
+        cited = cited_keys(size)
+        row: dict[str, object] = {"size": size, "megabytes": len(text.encode()) / 1e6}
+        alone = make_brief(work, size, whole=False)
+        row.update(side_by_side(text, path, cited))
+        for name, command in commands(brief).items():
+            row[f"{name} cold"] = run(command, brief, cold=True)
+            row[f"{name} warm"] = run(command, brief, cold=False)
+        row["cost"] = library_cost(brief, alone)
+        rows.append(row)
+        print(f"… {size:,} entries measured", flush=True)
     return rows
 
 
-def report(rows: list[tuple[int, float, float, float]]) -> str:
-    small = rows[0][3]
+def report(rows: list[dict[str, object]]) -> str:
     lines = [
         "## Large bibliographies",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}. Date: {time.strftime('%Y-%m-%d')}. "
-        "Command: `.venv/bin/python scripts/bib_benchmark.py` (medians of "
-        f"{RUNS} fresh processes).",
+        "Command: `.venv/bin/python scripts/bib_benchmark.py`.",
         "",
-        "The fixture brief (tests/fixtures/minibrief: three references formatted) built in both "
-        "languages without PDF or search, with a generated `.bib` of N more entries added "
-        "(articles, books, crossref'd chapters, web pages; TeX accents, macros, von and Jr "
-        "names). Only cited sources are formatted, so the build costs the parse, not the size.",
+        "Invented libraries shaped like reference managers' exports (tests/bibgen.py). "
+        f"**Read and check** is the generator's reading of the library and its check for a "
+        f"brief citing {CITED} entries, beside **bibtexparser's own `parse_string`** of the "
+        f"same text, in one process, round after round ({ROUNDS} rounds, medians; CPU time, "
+        "then wall time); *cold*: no disk cache, *warm*: the parsed library read back from "
+        "`.cache/briefkit/`. Target: cold read and check at most 1.5× the parse.",
         "",
-        "| entries | parse and check (s) | format all notes, fr (s) | build (s) "
-        "| build − small build (s) |",
-        "| ---: | ---: | ---: | ---: | ---: |",
-    ]  # fmt: skip
-    for size, parse, fmt, build in rows:
-        shown = ("–", "–") if size == 0 else (f"{parse:.2f}", f"{fmt:.2f}")
-        lines.append(f"| {size:,} | {shown[0]} | {shown[1]} | {build:.2f} | {build - small:+.2f} |")
+        "| entries | MB | parse (s) | read and check, cold (s) | ratio | warm (s) | ratio |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        p, c, w = r["parse cpu"], r["cold cpu"], r["warm cpu"]
+        pw, cw, ww = r["parse wall"], r["cold wall"], r["warm wall"]
+        lines.append(
+            f"| {r['size']:,} | {r['megabytes']:.1f} | {p:.2f} / {pw:.2f} | {c:.2f} / {cw:.2f} "
+            f"| {c / p:.2f}× / {cw / pw:.2f}× | {w:.2f} / {ww:.2f} | {w / p:.2f}× |"  # type: ignore[operator]
+        )
+    lines += [
+        "",
+        f"`briefkit check` and `briefkit build --no-pdf --no-search` on a brief made by "
+        f"`briefkit new` citing {CITED} entries of the library (fresh processes, medians of "
+        f"{RUNS}; wall time; peak memory: the largest resident size of the command's "
+        "processes). The library's own cost is the warm build beside the same brief whose "
+        "`.bib` holds only the entries it cites (same notes, same bibliography), the two "
+        f"builds run in turn {PAIRS} times each (medians; wall time, then CPU time, which "
+        "other work on the machine disturbs less). Target: at most 0.3 s.",
+        "",
+        "| entries | check cold (s) | check warm (s) | build cold (s) | build warm (s) "
+        "| build, cited entries only (s) | the library's cost (s) "
+        "| peak memory, check / build (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        cc, cw, cost = r["check cold"], r["check warm"], r["cost"]
+        bc, bw = r["build cold"], r["build warm"]
+        wall = cost["whole wall"] - cost["alone wall"]  # type: ignore[index]
+        cpu = cost["whole cpu"] - cost["alone cpu"]  # type: ignore[index]
+        lines.append(
+            f"| {r['size']:,} | {cc[0]:.2f} | {cw[0]:.2f} | {bc[0]:.2f} | {bw[0]:.2f} "  # type: ignore[index]
+            f"| {cost['alone wall']:.2f} | {wall:+.2f} / {cpu:+.2f} "  # type: ignore[index]
+            f"| {max(cc[1], cw[1]):.0f} / {max(bc[1], bw[1]):.0f} |"  # type: ignore[index]
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -148,7 +237,7 @@ def main() -> None:
     current = readme.read_text(encoding="utf-8")
     section = re.compile(r"## Large bibliographies\n.*?(?=\n## |\Z)", re.S)
     if section.search(current):
-        current = section.sub(text.rstrip("\n"), current)
+        current = section.sub(lambda _: text.rstrip("\n"), current)
     else:
         current = current.rstrip("\n") + "\n\n" + text
     readme.write_text(current, encoding="utf-8")

@@ -63,7 +63,7 @@ def bib(tmp_path_factory: pytest.TempPathFactory) -> Bibliography:
     path.write_text(ENTRIES, encoding="utf-8")
     sources, problems = parse_bib_file(path)
     assert problems == []
-    return Bibliography({s.key: s for s in sources})
+    return Bibliography.from_sources(sources)
 
 
 def convert(bib: Bibliography, source: str, lang: str = "fr") -> tuple[str, PageState]:

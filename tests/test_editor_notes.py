@@ -15,8 +15,8 @@ from briefkit.extensions import BriefExtensions
 from briefkit.pdf.print_tree import PrintContext, PrintExtension
 from tests.conftest import ROOT
 
-BIB = Bibliography(
-    {"doe2020": Source("doe2020", "misc", {"title": "Atlas", "year": "2020"}, {}, "bib/t.bib", 1)}
+BIB = Bibliography.from_sources(
+    [Source("doe2020", "misc", {"title": "Atlas", "year": "2020"}, {}, "bib/t.bib", 1)]
 )
 
 

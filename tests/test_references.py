@@ -12,6 +12,7 @@ from briefkit.style.references import full_reference, short_reference, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = "\u00a0"
+EN, FR, END = '<span lang="en">', '<span lang="fr">', "</span>"
 
 # Test data: invented sources, one per entry type the brief uses.
 ENTRIES = r"""
@@ -98,11 +99,9 @@ def bib(tmp_path_factory: pytest.TempPathFactory) -> Bibliography:
     path = tmp_path_factory.mktemp("refs") / "refs.bib"
     path.write_text(ENTRIES, encoding="utf-8")
     sources, problems = parse_bib_file(path)
-    # Only the hostile url is refused on reading; everything else is valid.
-    assert [p.message.split(":")[0] for p in problems] == [
-        "unsafe or malformed url in 'eviljournal'"
-    ]
-    return Bibliography({s.key: s for s in sources})
+    # Every value is readable: the url's "<" and ">" are percent-encoded (RFC 3986).
+    assert problems == []
+    return Bibliography.from_sources(sources)
 
 
 FULL = {
@@ -110,11 +109,13 @@ FULL = {
     " «\u00a0Les essaims perdus du plateau\u00a0», Gazette apicole, mai 2021,"
     ' disponible sur <a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
     "https://example.org/essaims?a=1&amp;b=2</a>",
-    ("web", "en"): "Élodie Morvan and Marthe Quenneville, “Les essaims perdus du plateau”,"
+    ("web", "en"): "Élodie Morvan and Marthe Quenneville,"
+    f" “{FR}Les essaims perdus du plateau{END}”,"
     " Gazette apicole, May 2021, available at "
     '<a href="https://example.org/essaims?a=1&amp;b=2" rel="noopener">'
     "https://example.org/essaims?a=1&amp;b=2</a>",
-    ("site", "fr"): "Hal Ostrander, «\u00a0The NATO Summit: What Comes Next for eBay\u00a0»,"
+    ("site", "fr"): f"Hal Ostrander, «\u00a0{EN}The NATO Summit: What Comes Next for eBay"
+    f"{END}\u00a0»,"
     " Plateau Review, février 2023, disponible sur plateau.example",
     ("site", "en"): "Hal Ostrander, “The NATO Summit: What Comes Next for eBay”,"
     " Plateau Review, February 2023, available at plateau.example",
@@ -122,11 +123,14 @@ FULL = {
     " Fédération des apiculteurs, août 2022",
     ("rep", "en"): "Ann Abel, Bob Baker and Cy Carter, “Bilan des récoltes”,"
     " Fédération des apiculteurs, August 2022",
-    ("art", "fr"): "Institut du Miel, «\u00a0Pollen loads on a windy plateau\u00a0»,"
-    " <em>Journal of Imaginary Apiculture</em>, vol. 28, n° 15, juillet 2022",
+    ("art", "fr"): f"Institut du Miel, «\u00a0{EN}Pollen loads on a windy plateau{END}\u00a0»,"
+    f" <em>{EN}Journal of Imaginary Apiculture{END}</em>, vol. 28, n° 15, juillet 2022",
     ("art", "en"): "Institut du Miel, “Pollen loads on a windy plateau”,"
     " <em>Journal of Imaginary Apiculture</em>, vol. 28, no. 15, July 2022",
-    ("pod", "fr"): "Ifang Bremer et Arius Derr, «\u00a0Bees and Queens – Ep. 12\u00a0»,"
+    (
+        "pod",
+        "fr",
+    ): 'Ifang Bremer et Arius Derr, «\u00a0<span lang="en">Bees and Queens – Ep. 12</span>\u00a0»,'
     " <em>Hive Podcast</em>, Hive News, septembre 2023",
     ("pod", "en"): "Ifang Bremer and Arius Derr, “Bees and Queens – Ep. 12”,"
     " <em>Hive Podcast</em>, Hive News, September 2023",
@@ -151,8 +155,8 @@ def test_titles_are_never_lower_cased(bib: Bibliography, key: str, lang: str) ->
 
 def test_french_quotes_hold_no_break_spaces(bib: Bibliography) -> None:
     text = full_reference(bib["site"], "fr")
-    assert f"«{NB}The NATO" in text
-    assert f"eBay{NB}»" in text
+    assert f'«{NB}<span lang="en">The NATO' in text
+    assert f"eBay</span>{NB}»" in text
     assert "« " not in text and " »" not in text
 
 
@@ -194,7 +198,7 @@ def test_hostile_journal_is_escaped_inside_emphasis(bib: Bibliography) -> None:
 
 BIBLIOGRAPHY_FORM = {
     ("web", "fr"): "Morvan, Élodie et Marthe Quenneville, «\u00a0Les essaims",
-    ("web", "en"): "Morvan, Élodie and Marthe Quenneville, “Les essaims",
+    ("web", "en"): 'Morvan, Élodie and Marthe Quenneville, “<span lang="fr">Les essaims',
     ("rep", "fr"): "Abel, Ann, Bob Baker et Cy Carter, «\u00a0Bilan",
     ("art", "en"): "Institut du Miel, “Pollen",
     ("undated", "fr"): "Oryx, «\u00a0Counting hives\u00a0», disponible sur oryx.example",
@@ -218,7 +222,7 @@ def test_bibliography_form_inverts_first_author_only(
 def test_bibliography_form_with_lineage() -> None:
     source = load_or_raise(ROOT / "bib")["bermudez2023najin"]
     assert full_reference(source, "fr", bibliography_form=True).startswith(
-        "Bermudez Jr., Joseph S., Victor Cha et Jennifer Jun, «\u00a0Ongoing"
+        'Bermudez Jr., Joseph S., Victor Cha et Jennifer Jun, «\u00a0<span lang="en">Ongoing'
     )
     assert full_reference(source, "en").startswith(
         "Joseph S. Bermudez Jr., Victor Cha and Jennifer Jun, “Ongoing"
@@ -227,11 +231,14 @@ def test_bibliography_form_with_lineage() -> None:
 
 SHORT = {
     ("web", "fr"): "Morvan et Quenneville, «\u00a0Les essaims perdus du plateau\u00a0»",
-    ("web", "en"): "Morvan and Quenneville, “Les essaims perdus du plateau”",
-    ("site", "fr"): "Ostrander, «\u00a0The NATO Summit\u00a0»",
+    ("web", "en"): 'Morvan and Quenneville, “<span lang="fr">Les essaims perdus du plateau</span>”',
+    ("site", "fr"): 'Ostrander, «\u00a0<span lang="en">The NATO Summit</span>\u00a0»',
     ("rep", "fr"): "Abel, Baker et Carter, «\u00a0Bilan des récoltes\u00a0»",
     ("rep", "en"): "Abel, Baker and Carter, “Bilan des récoltes”",
-    ("art", "fr"): "Institut du Miel, «\u00a0Pollen loads on a windy plateau\u00a0»",
+    (
+        "art",
+        "fr",
+    ): 'Institut du Miel, «\u00a0<span lang="en">Pollen loads on a windy plateau</span>\u00a0»',
     ("many", "fr"): "Cha et al., «\u00a0One Two Three Four Five Six…\u00a0»",
     ("many", "en"): "Cha et al., “One Two Three Four Five Six…”",
 }
@@ -258,8 +265,10 @@ def test_shorttitle_field_wins(bib: Bibliography) -> None:
 def test_anonymous_short_reference_is_the_title_alone(bib: Bibliography) -> None:
     source = bib["site"]
     anonymous = Source(source.key, source.type, source.fields, {}, source.path, source.line)
-    assert short_reference(anonymous, "fr") == "«\u00a0The NATO Summit\u00a0»"
-    assert full_reference(anonymous, "fr").startswith("«\u00a0The NATO Summit: What Comes")
+    assert (
+        short_reference(anonymous, "fr") == '«\u00a0<span lang="en">The NATO Summit</span>\u00a0»'
+    )
+    assert full_reference(anonymous, "fr").startswith('«\u00a0<span lang="en">The NATO Summit:')
 
 
 def test_a_language_without_a_file_gets_the_data_s_words(bib: Bibliography) -> None:
@@ -279,8 +288,8 @@ def test_a_language_nobody_describes_gets_english_words(bib: Bibliography) -> No
 
 def test_german_has_its_own_words(bib: Bibliography) -> None:
     assert full_reference(bib["art"], "de") == (
-        "Institut du Miel, „Pollen loads on a windy plateau“,"
-        " <em>Journal of Imaginary Apiculture</em>, Bd. 28, Nr. 15, Juli 2022"
+        f"Institut du Miel, „{EN}Pollen loads on a windy plateau{END}“,"
+        f" <em>{EN}Journal of Imaginary Apiculture{END}</em>, Bd. 28, Nr. 15, Juli 2022"
     )
 
 

@@ -27,6 +27,7 @@ LANGUAGES = ["en", "ru", "ko", "ar", "zh", "ja"]
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Names, not English words: formats and the files' own names.
 NAMES = {"PDF", "BibTeX", "RIS", "CSL-JSON", "CSL", "JSON", "http", "https", "brief"}
+NAMES |= {"ISBN", "ISSN", "DOI"}  # identifiers' own names, the same in every language
 ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 # Not prose: scripts, styles, icons, and code (the cite files' BibTeX, RIS, CSL-JSON).
 HIDDEN = ("script", "style", "svg", "template", "pre", "code")

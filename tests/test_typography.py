@@ -8,7 +8,8 @@ import pytest
 from briefkit.bib.reader import Source
 from briefkit.core.vocabulary import language_files, vocabulary
 from briefkit.extensions.typography import space_text
-from briefkit.style.titlelang import guess_language, mark_title, title_language
+from briefkit.style.references import full_reference, short_reference
+from briefkit.style.titlelang import guess_language, title_language
 
 N = "\u202f"  # narrow no-break space
 
@@ -92,7 +93,7 @@ def test_a_title_language_is_guessed_from_its_frequent_words(title: str, lang: s
 
 @pytest.mark.parametrize(
     ("fields", "lang"),
-    [({"langid": "english"}, "en"), ({"language": "french"}, "fr"), ({"langid": "en-GB"}, "en")],
+    [({"langid": "english"}, "en"), ({"language": "french"}, "fr"), ({"langid": "en-GB"}, "en-GB")],
 )
 def test_the_entry_field_wins_over_the_guess(fields: dict[str, str], lang: str) -> None:
     assert title_language(source("La paix et la guerre", **fields)) == lang
@@ -100,12 +101,10 @@ def test_the_entry_field_wins_over_the_guess(fields: dict[str, str], lang: str) 
 
 def test_a_foreign_title_is_marked_and_a_same_language_one_is_not() -> None:
     entry = source("The Orient Express: North Korea’s Supply Route")
-    full = "Byrne, «\u00a0The Orient Express: North Korea’s Supply Route\u00a0», RUSI"
-    marked = mark_title(full, entry, "fr")
-    assert '<span lang="en">The Orient Express: North Korea’s Supply Route</span>' in marked
-    short = mark_title("Byrne, «\u00a0The Orient Express\u00a0»", entry, "fr")
-    assert short == 'Byrne, «\u00a0<span lang="en">The Orient Express</span>\u00a0»'
-    assert mark_title(full, entry, "en") == full
+    marked = full_reference(entry, "fr")
+    assert '«\u00a0<span lang="en">The Orient Express: North Korea’s Supply Route</span>' in marked
+    assert short_reference(entry, "fr") == '«\u00a0<span lang="en">The Orient Express</span>\u00a0»'
+    assert "<span" not in full_reference(entry, "en")
 
 
 def test_english_titles_in_french_notes_carry_lang_and_keep_their_colons(

@@ -26,9 +26,11 @@ from briefkit.core.vocabulary import (
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefkit"
+MAY_BE_EMPTY = {"space_before", "space_after", "ordinals", "elisions"}  # English has none of these
 DEMO_LANGUAGES = ["en", "fr", "ru", "ko", "ar", "zh", "ja"]
 # Words that are the same in English and in the languages above, rightly.
 SHARED = {"eprint_types", "direction", "open_quote", "close_quote"} | set(NEUTRAL)
+SHARED |= {"terms", "bibstrings", "elisions"}  # looked up key by key (BY_KEY), English under
 SHARED |= {"date_format", "month_year_format"}  # "{day} {month} {year}" in Arabic too
 LATIN = re.compile("[A-Za-z]{2,}")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

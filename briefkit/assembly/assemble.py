@@ -20,7 +20,6 @@ from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 
 from briefkit.bib import hygiene
-from briefkit.bib.canonical import canonical
 from briefkit.bib.reader import Bibliography, bib_files, load_bibliography_dir
 from briefkit.content.files import docs_files, svg_problems
 from briefkit.content.frontmatter import HOME, front_matter_problems
@@ -29,6 +28,7 @@ from briefkit.content.pagelist import edition_pages, missing_nav_pages, print_pa
 from briefkit.content.parity import check_parity
 from briefkit.core.configfile import ConfigReadError, load_data, resolve_names
 from briefkit.core.editions import Edition, Publication
+from briefkit.core.grammar import cited_keys
 from briefkit.core.options import (
     PLUGIN,
     ExtensionOptions,
@@ -56,6 +56,8 @@ class AssembledEdition:
     plugin: PluginOptions
     extension: ExtensionOptions
     problems: list[Problem] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)  # keys the pages cite or nocite names
+    source_problems: list[Problem] = field(default_factory=list)  # the .bib's, for ``cited``
 
     @property
     def options(self) -> dict[str, Any]:
@@ -157,6 +159,8 @@ def assemble(edition: Edition) -> AssembledEdition:
     config = load_mkdocs_config(edition)
     bib_dir = edition.config_file.parent / extension.bib_dir
     bibliography, bib_problems = load_bibliography_dir(bib_dir)
+    if bibliography.records or bibliography.canonical:
+        bib_problems = []  # what reading found comes back from check(), with its severity
     exclude = str(edition.raw.get("exclude_docs") or "")
     glossary, glossary_problems = load_glossary(edition.docs_dir, exclude)
     files = docs_files(edition.docs_dir)
@@ -168,6 +172,8 @@ def assemble(edition: Edition) -> AssembledEdition:
         for src in edition_pages(edition)
         if files.allows(src)  # never a link to a file elsewhere
     }
+    cited = cited_keys_of(pages, list(extension.nocite or []), bibliography)
+    source_problems = bibliography.check(cited) if bibliography.canonical else []
     for src, page in pages.items():
         problems += front_matter_problems(page, is_home=src == HOME)
     if HOME not in pages:
@@ -182,13 +188,26 @@ def assemble(edition: Edition) -> AssembledEdition:
         order,
         plugin,
         extension,
-        [*problems, *order_problems],
+        [*problems, *order_problems, *source_problems],
+        cited,
+        source_problems,
     )
 
 
-def canonical_form_problems(bib_dir: Path) -> list[Problem]:
-    """A warning for each ``.bib`` file not in canonical form (review diffs stay small);
-    an error for a linked file and for each hidden character (:mod:`briefkit.bib.hygiene`)."""
+def cited_keys_of(
+    pages: dict[str, PageSource], nocite: list[str], bibliography: Bibliography
+) -> set[str]:
+    """Every key the pages cite, with those ``nocite`` names (``*``: every entry)."""
+    keys = {key for page in pages.values() for key in cited_keys(page.body)}
+    named = {str(key).lstrip("@") for key in nocite}
+    if "*" in named:
+        return keys | set(bibliography.keys())
+    return keys | named
+
+
+def bib_dir_problems(bib_dir: Path) -> list[Problem]:
+    """A linked ``.bib`` file (an error) and the hidden characters of each
+    (:mod:`briefkit.bib.hygiene`)."""
     problems = hygiene.link_problems(bib_dir)
     for path in bib_files(bib_dir):
         try:
@@ -196,25 +215,38 @@ def canonical_form_problems(bib_dir: Path) -> list[Problem]:
         except UnicodeDecodeError:
             continue  # reported as an encoding problem
         problems += hygiene.text_problems(path, text)
-        formatted = canonical(text)
-        if formatted is not None and formatted != text:
-            problems.append(
-                Problem(
-                    relpath(path),
-                    1,
-                    "not in canonical form: run `scripts/check --fix-bib` and commit the result",
-                    severity="warning",
-                )
-            )
     return problems
 
 
-def assemble_all(publication: Publication) -> tuple[list[AssembledEdition], list[Problem]]:
-    """Every edition assembled, and every source problem of the brief (sorted, once each)."""
+def canonical_form_problems(bibliography: Bibliography) -> list[Problem]:
+    """A warning for each ``.bib`` file not in canonical form (review diffs stay small)."""
+    message = "not in canonical form: run `briefkit check --fix-bib` and commit the result"
+    return [
+        Problem(path, 1, message, severity="warning")
+        for path, tidy in bibliography.canonical.items()
+        if tidy is False
+    ]
+
+
+def assemble_all(
+    publication: Publication, validate: bool = False
+) -> tuple[list[AssembledEdition], list[Problem]]:
+    """Every edition assembled, and every source problem of the brief (sorted, once each).
+
+    ``validate`` also checks biblatex's data model constraints (``--validate-datamodel``).
+    """
     assembled = [assemble(edition) for edition in publication.editions]
-    problems = [p for a in assembled for p in a.problems]
+    problems = [p for a in assembled for p in a.problems if p not in set(a.source_problems)]
+    sharing: dict[int, list[AssembledEdition]] = {}
+    for edition in assembled:  # editions reading the same .bib files share one bibliography
+        sharing.setdefault(id(edition.bibliography), []).append(edition)
+    for editions in sharing.values():
+        bibliography = editions[0].bibliography
+        cited = set().union(*(edition.cited for edition in editions))
+        problems += bibliography.check(cited, validate) if bibliography.canonical else []
+        problems += canonical_form_problems(bibliography)
     for bib_dir in dict.fromkeys(a.bib_dir.resolve() for a in assembled):
-        problems += canonical_form_problems(bib_dir)
+        problems += bib_dir_problems(bib_dir)
     page_lists = {a.edition.docs_dir: list(a.pages) for a in assembled}
     problems += check_parity([(a.edition.lang, a.edition.docs_dir) for a in assembled], page_lists)
     return assembled, sorted(set(problems))

@@ -1,36 +1,56 @@
-"""Dates of sources: BibTeX's ``year``/``month``/``day``, biblatex's ``date``, ``urldate``.
+"""Dates of sources written out: BibTeX's ``year``/``month``/``day``, biblatex's date fields.
 
 Reading normalises a month to a short canonical form that rendering reads
 back: ``10`` (October), ``6–8`` (June to August), ``11, 12`` (November and
-December), ``10 1`` (10 January: a day, a space, the month). A biblatex
-``date`` is ``YYYY[-MM[-DD]]``, or two of them joined by ``/`` (either side may
-be empty: an open range). Rendering takes every word and order from the
-language's :class:`~briefkit.core.vocabulary.Vocabulary`.
+December), ``10 1`` (10 January: a day, a space, the month); a month may be
+written as a number, BibTeX's macros (``jan``) or a month's name in any
+shipped language. biblatex's date fields are read by :mod:`briefkit.bib.edtf`.
+
+Written out with the words and orders of the language's
+:class:`~briefkit.core.vocabulary.Vocabulary`: « 3–7 mai 2020 », « vers 1723 »,
+"1723?", « printemps 2004 », « 877 av. J.-C. », « 1997– ». A time is never
+shown, as in biblatex's standard styles; a ``year`` that is not a number
+(``1968--90``, ``forthcoming``) is shown as written, as BibTeX does.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import cache
 
-from briefkit.core.vocabulary import Vocabulary
+from briefkit.bib.edtf import DatePoint, DateValue, parse_edtf
+from briefkit.core.vocabulary import Vocabulary, language_files, vocabulary
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")  # fmt: skip
 RANGE = re.compile(r"\s*(?:–|—|-{1,3}|/)\s*")
-YEAR = re.compile(r"\d{4}(?:–(?:\d{2}|\d{4}))?")
-ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 ITEM = r"(?:\d{1,2} )?(?:1[0-2]|[1-9])"
 CANONICAL_MONTH = re.compile(f"{ITEM}(?:(?:–|, ){ITEM})*")
-DateParts = tuple[int, int | None, int | None]
+INTEGER_YEAR = re.compile(r"-?\d{1,4}")
+RANGE_DASHES = re.compile(r"(?<=\d)\s*-{1,3}\s*(?=\d)")
+SEASON_TERMS = {21: "season-01", 22: "season-02", 23: "season-03", 24: "season-04"}
+DIVISION_KEYS = {25: "springN", 26: "summerN", 27: "autumnN", 28: "winterN", 29: "springS",
+                 30: "summerS", 31: "autumnS", 32: "winterS", 33: "Q1", 34: "Q2", 35: "Q3",
+                 36: "Q4", 37: "QD1", 38: "QD2", 39: "QD3", 40: "S1", 41: "S2"}  # fmt: skip
+DATE_FIELDS = ("date", "origdate", "eventdate", "urldate")
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    """Month names of every shipped language, lower case: ``janvier`` -> 1."""
+    names: dict[str, int] = {}
+    for code in language_files():
+        for number, name in enumerate(vocabulary(code).months, 1):
+            names.setdefault(name.casefold(), number)
+    return names
 
 
 def _month_number(token: str) -> int | None:
-    token = token.strip().rstrip(".").lower()
+    token = token.strip().rstrip(".").casefold()
     if token.isdigit():
         return int(token) if 1 <= int(token) <= 12 else None
-    matches = [i for i, name in enumerate(MONTHS, 1) if len(token) >= 3 and name.startswith(token)]
-    return matches[0] if len(matches) == 1 else None
+    if len(token) < 3:
+        return None
+    matches = {n for name, n in _month_names().items() if name.startswith(token)}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _month_item(text: str) -> str | None:
@@ -62,102 +82,145 @@ def normalise_month(text: str) -> str | None:
     return separator.join(n for n in normalised if n)
 
 
-def valid_year(text: str) -> bool:
-    """``2023``, or a span of years as BibTeX files write them (``1968–90``)."""
-    return bool(YEAR.fullmatch(text.replace("-", "–").replace("––", "–")))
+def year_text(words: Vocabulary, year: int) -> str:
+    """``1850``; ``877 av. J.-C.`` for the astronomical year -876 (0 is 1 BC)."""
+    return str(year) if year > 0 else f"{1 - year} {words.term('bc')}".rstrip()
 
 
-def parse_iso(text: str) -> DateParts | None:
-    """``(year, month, day)`` of ``YYYY[-MM[-DD]]`` when it is a real date."""
-    match = ISO.fullmatch(text.strip())
-    if match is None:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return year, month, day
+def _without_year(words: Vocabulary, point: DatePoint) -> str:
+    """A date's day and month (or year division), in the language's order."""
+    if point.division:
+        return _division(words, point.division)
+    if point.month and point.day:
+        return _format(
+            words.date_format, words, point.month, day=words.day(point.day), year=""
+        ).strip()
+    return words.month(point.month) if point.month else ""
 
 
-def parse_date(text: str) -> tuple[DateParts | None, DateParts | None] | None:
-    """A biblatex ``date``: start and end (``None`` for an open side), or ``None``."""
-    sides = text.split("/")
-    if len(sides) > 2 or not any(s.strip() for s in sides):
-        return None
-    parsed = [parse_iso(s) if s.strip() else None for s in sides]
-    if any(p is None and s.strip() for p, s in zip(parsed, sides, strict=True)):
-        return None
-    return (parsed[0], parsed[1] if len(parsed) == 2 else parsed[0])
+def _division(words: Vocabulary, division: int) -> str:
+    if division in SEASON_TERMS:
+        return words.term(SEASON_TERMS[division])
+    return words.bibstring(DIVISION_KEYS[division]) or ""
 
 
-def _day_month(words: Vocabulary, day: int | str, month: int) -> str:
-    return words.date_format.format(day=day, month=words.month(month), year="").strip()
+def _format(pattern: str, words: Vocabulary, number: int, **given: object) -> str:
+    """A date pattern filled in: any of its month forms (``month``, ``month_alone``,
+    ``month_number``: Chinese ``{year}年{month_number}月``) from month ``number``
+    unless given."""
+    values: dict[str, object] = {
+        "month": words.month(number),
+        "month_alone": words.months_alone[number - 1],
+        "month_number": number,
+        "day": "",
+        "year": "",
+    }
+    return pattern.format(**{**values, **given})
 
 
-def _one(words: Vocabulary, parts: DateParts) -> str:
-    year, month, day = parts
-    if month and day:
-        return words.date(dt.date(year, month, day))
-    return words.month_year(month, year) if month else str(year)
+def point_text(words: Vocabulary, point: DatePoint) -> str:
+    """One date with its marks: ``10 janvier 1973``, ``vers 1723``, ``1723?``."""
+    year = year_text(words, point.year)
+    if point.division:
+        text = f"{_division(words, point.division)} {year}"
+    elif point.month and point.day:
+        text = _format(words.date_format, words, point.month, day=words.day(point.day), year=year)
+    elif point.month:
+        text = words.month_year(point.month, year)
+    else:
+        text = year
+    if point.approximate:
+        text = f"{words.term('circa')} {text}"
+    return text + "?" if point.uncertain else text
 
 
-def date_range_text(words: Vocabulary, start: DateParts | None, end: DateParts | None) -> str:
-    """``3–7 mai 2020``, ``mai–juin 2020``, ``2019–2020``, ``2020–``."""
+def _plain(point: DatePoint) -> bool:
+    return not (point.approximate or point.uncertain or point.division or point.year <= 0)
+
+
+def _years_bc(start: DatePoint, end: DatePoint) -> bool:
+    marks = (m for p in (start, end) for m in (p.approximate, p.uncertain, p.month, p.division))
+    unmarked = not any(marks)
+    return unmarked and start.year <= 0 and end.year <= 0
+
+
+def range_text(words: Vocabulary, value: DateValue) -> str:
+    """``3–7 mai 2020``, ``mai–juin 2020``, ``2019–2020``, ``1997–``, ``–1997``."""
+    start, end = value.start, value.end
+    if not value.is_range and start is not None:
+        return point_text(words, start)
     if start is None or end is None:
-        return f"{_one(words, start)}–" if start else f"–{_one(words, end)}" if end else ""
+        shown = start or end
+        assert shown is not None
+        return f"{point_text(words, shown)}–" if start else f"–{point_text(words, shown)}"
     if start == end:
-        return _one(words, start)
-    (y1, m1, d1), (y2, m2, d2) = start, end
+        return point_text(words, start)
+    if _years_bc(start, end):  # « 878–867 av. J.-C. »
+        return f"{1 - start.year}–{1 - end.year} {words.term('bc')}".rstrip()
+    if not (_plain(start) and _plain(end)):
+        era = f" {words.term('ad')}" if start.year <= 0 < end.year else ""  # 50 BC – 30 AD
+        return f"{point_text(words, start)} – {point_text(words, end)}{era}"
+    return _compact(words, start, end)
+
+
+def _compact(words: Vocabulary, start: DatePoint, end: DatePoint) -> str:
+    (y1, m1, d1), (y2, m2, d2) = start.parts, end.parts
     if y1 == y2 and m1 and m2 and (d1 is None) == (d2 is None):
         if d1 and d2 and m1 == m2:
             days = f"{words.day(d1)}–{words.day(d2)}"
-            return words.date_format.format(day=days, month=words.month(m1), year=y1)
+            return _format(words.date_format, words, m1, day=days, year=y1)
         if d1 and d2:
-            return f"{_day_month(words, words.day(d1), m1)} – {words.date(dt.date(y2, m2, d2))}"
-        return words.month_year_format.format(month=f"{words.month(m1)}–{words.month(m2)}", year=y1)
+            return f"{_without_year(words, start)} – {point_text(words, end)}"
+        names = f"{words.month(m1)}–{words.month(m2)}"
+        return _format(words.month_year_format, words, m1, month=names, month_number=f"{m1}–{m2}",
+                       month_alone=names, year=y1)  # fmt: skip
     if not (m1 or m2):
         return f"{y1}–{y2}"
-    return f"{_one(words, start)} – {_one(words, end)}"
+    return f"{point_text(words, start)} – {point_text(words, end)}"
 
 
 def month_text(words: Vocabulary, month: str, year: str) -> str:
     """A canonical month (see the module's docstring) and a year, written out."""
     if "–" in month:
-        first, last = (_parts(item, year) for item in month.split("–"))
+        first, last = (_point(item, year) for item in month.split("–"))
         if first and last:
-            return date_range_text(words, first, last)
-    items = [_parts(item, year) for item in month.split(", ")]
+            return range_text(words, DateValue(first, last, is_range=True))
+    items = [_point(item, year) for item in month.split(", ")]
     if len(items) == 1 and items[0]:
-        return _one(words, items[0])
-    names = ", ".join(
-        _day_month(words, words.day(p[2]), p[1]) if p[2] else words.month(p[1])
-        for p in items
-        if p and p[1]
-    )
-    return words.month_year_format.format(month=names, year=year).strip()
+        return point_text(words, items[0])
+    names = ", ".join(_without_year(words, p) for p in items if p and p.month)
+    first = next((p.month for p in items if p and p.month), 1)
+    return _format(words.month_year_format, words, first, month=names, month_alone=names,
+                   month_number=", ".join(str(p.month) for p in items if p and p.month),
+                   year=year).strip()  # fmt: skip
 
 
-def _parts(item: str, year: str) -> DateParts | None:
+def _point(item: str, year: str) -> DatePoint | None:
     numbers = [int(n) for n in item.split()]
-    year_number = int(year[:4]) if year[:4].isdigit() else 1
+    year_number = int(year) if INTEGER_YEAR.fullmatch(year) else 1
     if len(numbers) == 2:
-        return (year_number, numbers[1], numbers[0])
-    return (year_number, numbers[0], None) if numbers else None
+        return DatePoint(year_number, numbers[1], numbers[0])
+    return DatePoint(year_number, numbers[0]) if numbers else None
+
+
+def field_date(words: Vocabulary, fields: dict[str, str], name: str) -> str:
+    """A biblatex date field (``date``, ``origdate``…) written out; ``""`` when unreadable."""
+    parsed = parse_edtf(fields.get(name, ""))
+    return range_text(words, parsed) if parsed else ""
 
 
 def source_date(words: Vocabulary, fields: dict[str, str]) -> str:
     """The date a reference shows: ``date``, else ``year`` with ``month`` and ``day``."""
-    if "date" in fields:
-        parsed = parse_date(fields["date"])
-        return date_range_text(words, *parsed) if parsed else ""
-    year = fields.get("year", "").replace("-", "–")
-    month = fields.get("month", "")
+    if fields.get("date") and (written := field_date(words, fields, "date")):
+        return written
+    year = fields.get("year", "").strip()
     if not year:
         return ""
+    month = fields.get("month", "")
     if month and fields.get("day", "").isdigit() and month.isdigit():
         month = f"{int(fields['day'])} {month}"
-    if not CANONICAL_MONTH.fullmatch(month) or not YEAR.fullmatch(year) or len(year) != 4:
-        return year  # a month the check refused is never formatted: keep the year
+    if not year.isdigit():
+        return RANGE_DASHES.sub("–", year)  # a span (1968–90) or a word, as BibTeX shows it
+    if not month or not CANONICAL_MONTH.fullmatch(month):
+        return str(int(year))
     return month_text(words, month, year)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefkit.bib.library import Bibliography
 from briefkit.bib.messages import BLOCK_KEY_RE
-from briefkit.bib.model import Bibliography
 from briefkit.core.problems import Problem, relpath
 from briefkit.core.text import character_problems
 
@@ -53,16 +53,17 @@ def _offset_of_line(text: str, line: int) -> int:
 
 
 def case_twins(bibliography: Bibliography) -> list[Problem]:
-    """A warning for each key that differs from an earlier one only in case."""
+    """A warning for each key that differs from an earlier one only in case (read from the
+    records: no entry is made for it)."""
     seen: dict[str, str] = {}
     problems = []
-    for key, source in bibliography.sources.items():
+    for key, record in bibliography.records.items():
         first = seen.setdefault(key.casefold(), key)
         if first != key:
-            other = bibliography.sources[first]
+            other = bibliography.records[first]
             message = (
                 f"keys '{key}' and '{first}' (at {other.where}) differ only in case: "
                 "BibTeX treats them as one entry; rename one (and its citations)"
             )
-            problems.append(Problem(source.path, source.line, message, severity="warning", key=key))
+            problems.append(Problem(record.path, record.line, message, severity="warning", key=key))
     return problems

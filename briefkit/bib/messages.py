@@ -118,13 +118,3 @@ def undefined_macro(path: str, line: int, key: str, name: str, macro: str, throu
         f"undefined @string '{macro}'{via} in field '{name}' of '{key}': "
         "define it with @string or put the value in braces",
     )
-
-
-def unknown_command(path: str, line: int, key: str, name: str, command: str) -> Problem:
-    return Problem(
-        path,
-        line,
-        f"unknown TeX command \\{command} in field '{name}' of '{key}': "
-        "only its argument is shown; define it in @preamble or write the text plainly",
-        severity="warning",
-    )

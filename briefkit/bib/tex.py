@@ -6,8 +6,15 @@ tells it what a bibliography needs beyond its defaults:
 
 - commands whose argument is text to keep (``\mbox``, ``\textsc``, ``\texttt``…),
   which pylatexenc would otherwise drop with their argument;
-- emphasis (``\emph``, ``\textit``, ``\textbf``, ``{\em …}``), carried as marker
-  characters that :func:`runs` turns into tagged runs;
+- emphasis (``\emph``, ``\textit``, ``\textbf``, ``{\em …}``, biblatex's
+  ``\mkbibemph``, ``\mkbibitalic``, ``\mkbibbold``), sub- and superscripts
+  (``\textsubscript``, ``\textsuperscript``, ``$_2$``, ``$^{3}$`` in math) and
+  quotations (``\mkbibquote``: the language's quotation marks are chosen when
+  the reference is written), carried as marker characters that :func:`runs`
+  turns into tagged runs;
+- biblatex's punctuation and dash commands (``\hyphen``, ``\nbhyphen``,
+  ``\bibrangedash``, ``\addcomma``, ``\mkbibparens``…) as the characters
+  they print; ``\ifmmode…\else…\fi`` as its text branch;
 - ``\url``/``\href`` addresses kept verbatim, ``\cite`` shown as its keys,
   a ``%`` that is not a TeX comment kept as a percent sign;
 - ``\noopsort{…}`` (BibTeX's sort hint): dropped from display, kept for sorting.
@@ -23,13 +30,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from pylatexenc import latex2text, latexwalker, macrospec
 
 EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+SUB_OPEN, SUB_CLOSE, SUP_OPEN, SUP_CLOSE = "\ue00a", "\ue00b", "\ue00c", "\ue00d"
+QUOTE_OPEN, QUOTE_CLOSE = "\ue00e", "\ue00f"
 MARKERS = {EM_OPEN: ("em", 1), EM_CLOSE: ("em", -1), STRONG_OPEN: ("strong", 1),
-           STRONG_CLOSE: ("strong", -1)}  # fmt: skip
+           STRONG_CLOSE: ("strong", -1), SUB_OPEN: ("sub", 1), SUB_CLOSE: ("sub", -1),
+           SUP_OPEN: ("sup", 1), SUP_CLOSE: ("sup", -1), QUOTE_OPEN: ("q", 1),
+           QUOTE_CLOSE: ("q", -1)}  # fmt: skip
+TAG_ORDER = ("sub", "sup", "strong", "em")  # a run takes the first tag it is inside
+# In plain text (sorting, metadata) a quotation takes neutral typographic quotes.
+PLAIN_QUOTES = {ord(QUOTE_OPEN): "“", ord(QUOTE_CLOSE): "”"}
 # Characters the .bib escapes on purpose (\{ \} \# \textbackslash), held aside while decoding.
 SOFT_SPACE = "\ue008"  # a space only if a word follows
 SOFT_SPACE_END = re.compile("\ue008(?=[\\s),.;:\\]]|$)")
@@ -39,28 +55,23 @@ VERBATIM = re.compile(r"\\(url|path|href)\s*\{([^{}]*)\}")
 PLACEHOLDER = re.compile("\ue010(\\d+)\ue011")
 LONE_PERCENT = re.compile(r"(?<!\\)%")
 PLAIN = re.compile(r"[\\$~`'\-%{}#\ue000-\uf8ff]")
-RAW = re.compile(r"[\\{}#]")
+RAW = re.compile(r"[\\{}]")
+MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
+MATH_SCRIPT = re.compile(r"(?<!\\)([_^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[^\s{}\\])")
+MARKER_SPLIT = re.compile("([\ue000-\ue003\ue00a-\ue00f])")
+IFMMODE = re.compile(r"\\ifmmode\b(.*?)\\else\b(.*?)\\fi\b", re.S)
 NBSP_SPACE = re.compile(" ?\u00a0 ?")  # "cité \\fg": the no-break space is the space
 SPACES = re.compile(r"[ \t\r\n\f\v]+")
-KEEP_TEXT = ("mbox", "hbox", "text", "textrm", "textsf", "texttt", "textup", "textnormal",
-             "textsc", "textmd", "textsuperscript", "textsubscript", "NoCaseChange", "nocase",
-             "ensuremath", "hyphenation", "fbox")  # fmt: skip
-EMPHASIS = {"emph": "em", "textit": "em", "textsl": "em", "textbf": "strong"}
-DECLARATIONS = {"em": "em", "it": "em", "itshape": "em", "sl": "em", "slshape": "em",
-                "bf": "strong", "bfseries": "strong"}  # fmt: skip
-SYMBOLS = {
-    "S": "§", "P": "¶", "copyright": "©", "euro": "€", "texteuro": "€", "pounds": "£",
-    "textsterling": "£", "textcelsius": "℃", "textperthousand": "‰", "textmu": "µ",
-    "texttimes": "×", "textpm": "±", "textquotedbl": '"', "textquotesingle": "'",
-    "og": "«\u00a0", "fg": "\u00a0»", "guillemetleft": "«", "guillemetright": "»",
-    "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "TeX": "TeX", "BibTeX": "BibTeX",
-    "nobreakspace": "\u00a0",
-    "/": "", "@": "", "relax": "", "protect": "", "textregistered": "®", "texttrademark": "™",
-    "dag": "†", "ddag": "‡", "textdagger": "†", "textbullet": "•", "textsection": "§",
-    # Math operators keep their space: "\\log\\log n" is "log log n".
-    **{name: name + SOFT_SPACE for name in ("log", "ln", "exp", "sin", "cos", "tan", "max",
-                                            "min", "lim", "det")},
-}  # fmt: skip
+TABLES = yaml.load(Path(__file__).with_name("tex.yml").read_text(encoding="utf-8"),
+                   Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # fmt: skip
+KEEP_TEXT: tuple[str, ...] = tuple(TABLES["keep_text"])
+EMPHASIS: dict[str, str] = dict(TABLES["emphasis"])
+SECOND_ARGUMENT: tuple[str, ...] = tuple(TABLES["second_argument"])
+WRAPPED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in TABLES["wrapped"].items()}
+DECLARATIONS: dict[str, str] = dict(TABLES["declarations"])
+SYMBOLS: dict[str, str] = {
+    name: str(text).replace("{soft space}", SOFT_SPACE) for name, text in TABLES["symbols"].items()
+}
 
 
 @dataclass(frozen=True)
@@ -117,22 +128,48 @@ def _braced_body(text: str, start: int) -> str | None:
 
 
 def strip_markers(text: str) -> str:
-    """``text`` without its emphasis markers."""
-    return text.translate({ord(m): None for m in MARKERS})
+    """``text`` without its markers (a quotation keeps neutral quotation marks)."""
+    return text.translate({**{ord(m): None for m in MARKERS}, **PLAIN_QUOTES})
 
 
 def runs(marked: str) -> tuple[tuple[str, str], ...]:
-    """``(text, tag)`` runs of a marked value; tag is ``""``, ``"em"`` or ``"strong"``."""
+    """``(text, tag)`` runs of a marked value.
+
+    The tag is ``""``, ``"em"``, ``"strong"``, ``"sub"`` or ``"sup"`` (the
+    innermost that matters: a subscript in italics is a subscript); a
+    quotation is a run ``("", "q-open")`` … ``("", "q-close")`` around its text.
+    """
     result: list[tuple[str, str]] = []
-    depth = {"em": 0, "strong": 0}
-    for piece in re.split("([\ue000-\ue003])", marked):
+    depth = dict.fromkeys(TAG_ORDER, 0)
+    for piece in MARKER_SPLIT.split(marked):
         if piece in MARKERS:
             tag, step = MARKERS[piece]
+            if tag == "q":
+                result.append(("", "q-open" if step > 0 else "q-close"))
+                continue
             depth[tag] = max(0, depth[tag] + step)
         elif piece:
-            tag = "strong" if depth["strong"] else "em" if depth["em"] else ""
+            tag = next((name for name in TAG_ORDER if depth[name]), "")
             result.append((piece, tag))
     return tuple(result)
+
+
+def _math(match: re.Match[str]) -> str:
+    """``$H_2O$`` with its sub- and superscripts as the commands that mark them."""
+
+    def script(found: re.Match[str]) -> str:
+        body = found[2][1:-1] if found[2].startswith("{") else found[2]
+        if body.strip() == "\\circ":
+            return "\\textdegree{}"
+        command = "textsubscript" if found[1] == "_" else "textsuperscript"
+        return f"\\{command}{{{body}}}"
+
+    return "$" + MATH_SCRIPT.sub(script, match[1]) + "$"
+
+
+def without_residue(text: str) -> str:
+    """Text that could not be decoded, shown without TeX's commands, braces and backslashes."""
+    return _squash(re.sub(r"\\[A-Za-z]+\*?|[\\{}$]", "", text))
 
 
 @lru_cache(maxsize=65536)  # names, journals and publishers repeat across entries
@@ -145,8 +182,10 @@ def decode(value: str, macros: tuple[Macro, ...] = (), sort: bool = False) -> De
     if not PLAIN.search(value):
         return Decoded(_squash(value))
     if not re.search(r"[\\$~`'%]|--", value):
-        text = value.replace("{", "").replace("}", "")
-        return Decoded(_squash(text), raw="#" in text)
+        return Decoded(_squash(value.replace("{", "").replace("}", "")))
+    value = IFMMODE.sub(r"\2", value)
+    if "$" in value:
+        value = MATH.sub(_math, value)
     for escape, mark in ESCAPES.items():
         value = value.replace(escape, mark)
     verbatim: list[str] = []
@@ -161,9 +200,11 @@ def decode(value: str, macros: tuple[Macro, ...] = (), sort: bool = False) -> De
     try:
         text = converter.decode(value)
     except (latexwalker.LatexWalkerError, RecursionError, IndexError, ValueError):
-        return Decoded(_squash(value), raw=True)
+        return Decoded(without_residue(value.translate(str.maketrans(RESTORE))), raw=True)
     text = _squash(SOFT_SPACE_END.sub("", text).replace(SOFT_SPACE, " "))
     raw = bool(RAW.search(text))
+    if raw:
+        text = without_residue(text)
     text = PLACEHOLDER.sub(lambda m: verbatim[int(m[1])], text)
     text = text.translate(str.maketrans(RESTORE))
     return Decoded(text, tuple(sorted(converter.unknown)), raw)
@@ -219,8 +260,12 @@ def _blank(node: Any) -> bool:
     return node.isNodeType(latexwalker.LatexCharsNode) and not node.chars.strip()
 
 
+OPENING = {tag: marker for marker, (tag, step) in MARKERS.items() if step > 0}
+CLOSING = {tag: marker for marker, (tag, step) in MARKERS.items() if step < 0}
+
+
 def _wrap(tag: str, text: str) -> str:
-    return (EM_OPEN + text + EM_CLOSE) if tag == "em" else (STRONG_OPEN + text + STRONG_CLOSE)
+    return OPENING[tag] + text + CLOSING[tag]
 
 
 def _arg_text(node: Any, index: int) -> str:
@@ -247,10 +292,23 @@ def _emphasis(tag: str) -> Any:
     return lambda n, l2tobj: _wrap(tag, l2tobj.decode(_arg_text(n, 0)))
 
 
+def _second(node: Any, l2tobj: _Converter) -> str:
+    """``\\foreignlanguage[opts]{german}{Text}``: the text, its language left aside."""
+    return l2tobj.decode(_arg_text(node, 2))
+
+
+def _wrapped(before: str, after: str) -> Any:
+    return lambda n, l2tobj: before + l2tobj.decode(_arg_text(n, 0)) + after
+
+
 @lru_cache(maxsize=64)
 def _converter(macros: tuple[Macro, ...], sort: bool) -> _Converter:
     walker_specs = [macrospec.MacroSpec(m.name, "{" * m.nargs) for m in macros]
-    walker_specs += [macrospec.MacroSpec(name, "{") for name in (*KEEP_TEXT, "noopsort", "cite")]
+    walker_specs += [
+        macrospec.MacroSpec(name, "{")
+        for name in (*KEEP_TEXT, *EMPHASIS, *WRAPPED, "noopsort", "cite")
+    ]
+    walker_specs += [macrospec.MacroSpec(name, "[{{") for name in SECOND_ARGUMENT]
     walker_specs += [macrospec.MacroSpec(name, "{") for name in ("MakeUppercase", "MakeLowercase")]
     walker_db = latexwalker.get_default_latex_context_db()
     walker_db.add_context_category("briefkit", macros=walker_specs, prepend=True)
@@ -267,6 +325,8 @@ def _converter(macros: tuple[Macro, ...], sort: bool) -> _Converter:
             "MakeLowercase", lambda n, l2tobj: l2tobj.decode(_arg_text(n, 0)).lower()
         ),
         *(latex2text.MacroTextSpec(name, _emphasis(tag)) for name, tag in EMPHASIS.items()),
+        *(latex2text.MacroTextSpec(name, _second) for name in SECOND_ARGUMENT),
+        *(latex2text.MacroTextSpec(name, _wrapped(*marks)) for name, marks in WRAPPED.items()),
         *(latex2text.MacroTextSpec(name, "%s", discard=False) for name in KEEP_TEXT),
         *(latex2text.MacroTextSpec(name, "") for name in DECLARATIONS),
         *(latex2text.MacroTextSpec(name, text) for name, text in SYMBOLS.items()),

@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefkit.assembly.assemble import AssembledEdition, assemble_all
@@ -41,28 +42,75 @@ def check_pages(assembled: AssembledEdition) -> list[Problem]:
     return [*problems, *check_links(assembled.edition.docs_dir, links, texts)]
 
 
-def run_checks(root: Path, notes: list[str] | None = None) -> list[Problem]:
-    """Every problem of the brief in ``root``, each once, in file order.
+@dataclass
+class Report:
+    """What a check found, and how many sources it read and the brief cites."""
+
+    problems: list[Problem] = field(default_factory=list)
+    entries: int = 0  # entries read from the .bib files (once per bibliography)
+    cited: int = 0  # of them, those the brief cites (or nocite names)
+    files: int = 0
+
+
+def check_brief(root: Path, validate: bool = False, notes: list[str] | None = None) -> Report:
+    """Every problem of the brief in ``root``, each once, in file order, with counts.
 
     What could not be checked, and why, is added to ``notes``.
     """
     try:
         publication = load_publication(root)
     except BriefError as err:
-        return sorted(set(err.problems))
+        return Report(sorted(set(err.problems)))
     unsafe = site_dir_problems(publication)
     try:
-        assembled, problems = assemble_all(publication)
+        assembled, problems = assemble_all(publication, validate)
     except BriefError as err:
         # MkDocs refuses some of these too, in its own words: ours say where and why.
         said = [p for p in err.problems if not (unsafe and "'site_dir'" in p.message)]
-        return sorted(set(unsafe + said))
+        return Report(sorted(set(unsafe + said)))
     problems += unsafe
+    report = Report()
+    for bibliography in {id(a.bibliography): a.bibliography for a in assembled}.values():
+        report.entries += len(bibliography.keys())
+        report.files += len(bibliography.canonical)
+        cited = set().union(*(a.cited for a in assembled if a.bibliography is bibliography))
+        report.cited += len({k for k in bibliography.reached(cited) if k in bibliography})
     for edition in assembled:
         problems += check_pages(edition)
     problems += check_translations(publication, [] if notes is None else notes)
     problems += glyph_check(assembled)
-    return sorted(set(problems))
+    report.problems = sorted(set(problems))
+    return report
+
+
+def run_checks(root: Path, notes: list[str] | None = None, validate: bool = False) -> list[Problem]:
+    """Every problem of the brief in ``root``, each once, in file order.
+
+    What could not be checked, and why, is added to ``notes``.
+    """
+    return check_brief(root, validate, notes).problems
+
+
+QUOTED = re.compile(r"'[^']*'|@\w+|\\\w+|\b\d+\b")
+
+
+def kind_of(problem: Problem) -> str:
+    """A problem's kind: its message before the fix, with what it quotes left out."""
+    head = problem.message.split(": ")[0]
+    return QUOTED.sub("…", head)
+
+
+def grouped(problems: list[Problem]) -> list[str]:
+    """Errors in file order, then warnings grouped by kind (each kind headed by its count)."""
+    lines = [p.editor() for p in problems if p.severity == "error"]
+    kinds: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.severity != "error":
+            kinds.setdefault(kind_of(problem), []).append(problem)
+    for kind, members in sorted(kinds.items(), key=lambda item: (-len(item[1]), item[0])):
+        lines.append(f"-- {len(members)} warning(s): {kind}")
+        lines += [p.editor() for p in members]
+    return lines
 
 
 def site_dir_problems(publication: Publication) -> list[Problem]:
@@ -98,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--format", choices=["text", "github"], default="text")
     parser.add_argument("--fix-bib", action="store_true", help="rewrite .bib files canonically")
+    parser.add_argument(
+        "--validate-datamodel",
+        action="store_true",
+        help="also warn about fields biblatex's data model requires (as biber's option does)",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.fix_bib:
@@ -105,18 +158,29 @@ def main(argv: list[str] | None = None) -> int:
             fix_bib(root)
     notes: list[str] = []
     try:
-        problems = run_checks(root, notes)
+        report = check_brief(root, args.validate_datamodel, notes)
     except OSError as err:  # a page or source that cannot be read: one line, no traceback
         print(f"error: {os_error_message(err)}", file=sys.stderr)
         return 1
-    for problem in problems:
-        print(problem.github() if args.format == "github" else problem.editor())
+    problems = report.problems
+    if args.format == "github":
+        for problem in problems:
+            print(problem.github())
+    else:
+        for line in grouped(problems):
+            print(line)
     for note in notes:
         if args.format == "github":
             print(f"::notice::{note}")  # workflow commands are read from standard output
         else:
             print(f"note: {note}", file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
+    if report.files:
+        print(
+            f"sources: {report.entries} entries read from {report.files} .bib file(s), "
+            f"{report.cited} cited",
+            file=sys.stderr,
+        )
     print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
 

@@ -159,7 +159,9 @@ def new_brief(target: Path, languages: list[str], today: dt.date) -> list[Path]:
         for name, text in pages(words, today).items():
             write(f"docs/{lang}/{name}", text)
     write("bib/sources.bib", BIB)
-    write(".gitignore", "/site/\n/.site.partial/\n/.site.partial.editions/\n/.site.old/\n")
+    write(
+        ".gitignore", "/site/\n/.site.partial/\n/.site.partial.editions/\n/.site.old/\n/.cache/\n"
+    )
     return written
 
 

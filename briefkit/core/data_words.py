@@ -84,6 +84,14 @@ def _mark(code: str, name: str) -> str | None:
     return mark if wide else mark + " "
 
 
+# CSL terms the reference style reads by their own names (Vocabulary.term).
+CSL_NAMED_TERMS = (
+    "circa", "bc", "ad", "season-01", "season-02", "season-03", "season-04",
+    "page-range-delimiter", "open-inner-quote", "close-inner-quote",
+    *(f"long-ordinal-{n:02d}" for n in range(1, 11)),
+)  # fmt: skip
+
+
 def csl_words(code: str) -> dict[str, object]:
     """The words of :data:`CSL_TERMS` the CSL locale of ``code`` translates."""
     found: dict[str, object] = {}
@@ -104,6 +112,11 @@ def csl_words(code: str) -> dict[str, object]:
             found[word] = mark
     if (colon := _mark(code, "colon")) is not None:
         found["publisher_place"] = "{place}" + colon + "{publisher}"
+    # The terms the style asks for by their CSL names ("circa", "season-01"…).
+    named = {name: value for name in CSL_NAMED_TERMS if (value := csl.term(code, name))}
+    named = {name: value for name, value in named.items() if _own_script(code, value)}
+    if named:
+        found["terms"] = named
     ordinals = {n: text for n in ORDINALS_LISTED if (text := csl.ordinal(code, n))}
     default = csl.terms(code).get(("ordinal", "long"))  # may be empty: Chinese "2版"
     suffix = default.single if default is not None else None

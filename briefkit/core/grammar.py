@@ -34,7 +34,14 @@ _AT = r"(?<![^\s;\[])@"
 CITATION_PATTERN = r"\[(?=[^\[\]]*?" + _AT + r")(?P<body>[^\[\]]*+)\](?![(\[])"
 UNCLOSED_PATTERN = r"\[(?=[^\[\]]*?" + _AT + KEY + r")(?P<body>[^\[\]]*+)(?=\[|\Z)"
 CITATION_RE = re.compile(CITATION_PATTERN)
-ITEM_RE = re.compile(r"(?P<prefix>.*?)(?<![^\s;])@(?P<key>" + KEY + r")?(?P<locator>.*)", re.S)
+# Pandoc's braces take a key of any other characters: [@{--odd key}].
+ITEM_RE = re.compile(
+    r"(?P<prefix>.*?)(?<![^\s;])@(?:\{(?P<braced>[^{}\s]+)\}|(?P<key>"
+    + KEY
+    + r"))?(?P<locator>.*)",
+    re.S,
+)
+WORD_AFTER_AT = re.compile(r"@(\S+)")
 # An editor's note opens with ``^[ed:`` (the spaces after it are not its text).
 EDITOR_NOTE_START = r"\^\[ed:[ \t]*"
 EDITOR_NOTE_RE = re.compile(EDITOR_NOTE_START)
@@ -65,13 +72,18 @@ def parse_citation(body: str) -> list[CiteItem] | str | None:
         match = ITEM_RE.fullmatch(part.strip())
         if match is None:
             return None if not items else f"'{part.strip()}' has no @key: separate keys with ';'"
-        if match["key"] is None:
+        key = match["braced"] or match["key"]
+        if key is None:
+            written = WORD_AFTER_AT.search(part)
+            if written and written[1].rstrip(",;"):
+                word = written[1].rstrip(",;")
+                return f"key '{word}' starts with a sign: write it in braces, [@{{{word}}}]"
             return "empty citation key: write [@key] with a key from the .bib files"
         locator = match["locator"].strip().lstrip(",").strip()
         inner = ITEM_RE.fullmatch(locator)
-        if inner and inner["key"]:
+        if inner and (inner["key"] or inner["braced"]):
             return f"'{part.strip()}' holds two keys: separate them with ';'"
-        items.append(CiteItem(match["key"], " ".join(match["prefix"].split()), locator))
+        items.append(CiteItem(key, " ".join(match["prefix"].split()), locator))
     return items
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,7 @@ ORDINAL_WORDS = {
          "tenth"], 1)
 }  # fmt: skip
 LANGUAGES_DIR = Path(__file__).with_name("languages")
+VOWELS = "aeiouy"  # after decomposition: é, â, œ… start with one of these
 FALLBACK = "en"
 # Words whose absence is no English: punctuation a language without its own
 # keeps Latin, proper names of services, and typography rules that are none.
@@ -146,10 +148,33 @@ class Vocabulary:
     direction: str  # "ltr" or "rtl"
     not_found: str  # the 404 page's heading
     permalink: str  # the title of a heading's permalink
+    # Terms by their CSL 1.0.2 names ("circa", "bc", "season-01"…), so that the
+    # CSL locale files can supply them; bibstrings by biblatex's localisation
+    # keys ("newseries", "reprintof", "compiler"…), for biblatex's key fields.
+    terms: dict[str, str]
+    bibstrings: dict[str, str]
+    elisions: dict[str, str]  # "de " -> "d’" before a vowel (French), for words before names
+
+    def term(self, name: str) -> str:
+        """The term ``name`` (a CSL term name); ``""`` when the language has none."""
+        return self.terms.get(name, "")
+
+    def before(self, words: str, text: str) -> str:
+        """``words`` put before ``text``, elided where the language elides (« d’Annaig »)."""
+        first = unicodedata.normalize("NFD", text[:1]).lower()[:1]
+        for full, short in self.elisions.items():
+            if words.endswith(full) and first in VOWELS:
+                return words[: -len(full)] + short + text
+        return words + text
+
+    def bibstring(self, key: str) -> str | None:
+        """The words for biblatex localisation key ``key`` (case-insensitive), if known."""
+        lower = key.strip().lower()
+        return self.bibstrings.get(lower) or self.types.get(lower)
 
     def edition_text(self, edition: str) -> str:
-        """``2e éd.`` / ``2nd ed.`` from ``2``; a word (``Second``) takes the edition word too."""
-        number = ORDINAL_WORDS.get(edition.lower(), int(edition) if edition.isdigit() else 0)
+        """``2e éd.`` / ``2nd ed.`` from ``2`` (editions written as words: the style reads them)."""
+        number = int(edition) if edition.isdigit() else 0
         if number:
             ordinal = self.edition_ordinals.get(number, self.edition_ordinal.format(n=number))
             return self.edition.format(ordinal=ordinal)
@@ -241,9 +266,11 @@ def _normalised(values: dict[str, object]) -> dict[str, object]:
     for name in ("ordinals", "edition_ordinals"):
         if name in out:
             out[name] = {int(k): str(v) for k, v in (out[name] or {}).items()}  # type: ignore[attr-defined]
-    for name in ("types", "eprint_types"):
+    for name in ("types", "eprint_types", "terms", "elisions"):
         if name in out:
             out[name] = {str(k): str(v) for k, v in (out[name] or {}).items()}  # type: ignore[attr-defined]
+    if "bibstrings" in out:  # biblatex's keys are matched without regard to case (springN, Q1…)
+        out["bibstrings"] = {str(k).lower(): str(v) for k, v in (out["bibstrings"] or {}).items()}  # type: ignore[attr-defined]
     return out
 
 
@@ -284,7 +311,7 @@ def fallback_words(lang: str) -> list[str]:
     """The words ``lang`` has from neither its own file nor the data: English is shown."""
     own, english = _layers(lang)
     del english
-    silent = {*NEUTRAL, *PROPER_NAMES, "edition_ordinals"}
+    silent = {*NEUTRAL, *PROPER_NAMES, *BY_KEY, "edition_ordinals"}
     return [name for name in word_names() if _attribute(name) not in own | dict.fromkeys(silent)]
 
 
@@ -292,11 +319,21 @@ def _attribute(name: str) -> str:
     return name + "_" if name in ("and", "in") else name
 
 
+# Words looked up key by key (CSL terms, biblatex's localisation keys, elisions): a
+# language's own keys over its data's over English's; a key nobody translates is
+# English where a source uses it (biblatex's own fallback for its keys).
+BY_KEY = ("terms", "bibstrings", "elisions")
+
+
 @cache
 def vocabulary(lang: str) -> Vocabulary:
     """The words of ``lang`` (``fr``, ``en_GB``, ``ko``…), English for any it lacks."""
     own, english = _layers(lang)
     values = {**english, **NEUTRAL, **own}
+    for name in BY_KEY:
+        data = _data(lang).get(name) or {}
+        mine = own_words(lang).get(name) or {}
+        values[name] = {**(english.get(name) or {}), **data, **mine}  # type: ignore[dict-item]
     fields = [f.name for f in dataclasses.fields(Vocabulary) if f.name != "code"]
     missing = [name for name in fields if name not in values]
     if missing:

@@ -29,10 +29,8 @@ from briefkit.content.pagelist import page_files
 from briefkit.core.grammar import cited_keys
 from briefkit.core.sources import read_page
 from briefkit.core.vocabulary import Vocabulary, vocabulary
-from briefkit.extensions.citations import ends_sentence, plain_text
 from briefkit.extensions.context import BriefExtension, protect
-from briefkit.style.references import full_reference, sort_key
-from briefkit.style.titlelang import mark_title
+from briefkit.style.references import bibliography_entry, sort_key
 
 MARKER = "[BIBLIOGRAPHY]"
 PLACEHOLDER_RE = re.compile(r'<p class="brief-cited-in" data-key="([^"]+)"></p>')
@@ -79,8 +77,9 @@ def listed(
     """
     if docs_dir is None or "*" in nocite or "@*" in nocite:
         return list(bibliography.sources.values())
-    wanted = cited_in_pages(docs_dir, pages) | {key.lstrip("@") for key in nocite}
-    return [source for key, source in bibliography.sources.items() if key in wanted]
+    named = cited_in_pages(docs_dir, pages) | {key.lstrip("@") for key in nocite}
+    wanted = {bibliography.canonical_key(key) for key in named}
+    return [bibliography[key] for key in bibliography if key in wanted and key in bibliography]
 
 
 def grouped(
@@ -124,8 +123,7 @@ class BibliographyTreeprocessor(Treeprocessor):
             heading.text = title
             ul = etree.Element("ul", {"class": "brief-bibliography"})
             for source in members:
-                ref = mark_title(full_reference(source, lang, bibliography_form=True), source, lang)
-                ref += "" if ends_sentence(plain_text(ref)) else ext.context.words.full_stop
+                ref = bibliography_entry(source, lang)
                 li = etree.fromstring(
                     f'<li id="{anchor(source.key)}"><p class="brief-entry">{ref}</p>'
                     f'<p class="brief-cited-in" data-key="{html.escape(source.key)}"></p></li>'

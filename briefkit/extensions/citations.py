@@ -10,6 +10,7 @@ footnotes, so the theme's footnote styling and tooltips apply.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 import re
@@ -26,11 +27,10 @@ from briefkit.core.grammar import CITATION_PATTERN, UNCLOSED_PATTERN, CiteItem, 
 from briefkit.core.locate import Locator
 from briefkit.core.problems import Problem, report
 from briefkit.extensions.context import BriefExtension, protect
-from briefkit.style.references import full_reference, short_reference
-from briefkit.style.titlelang import mark_title
+from briefkit.style.notes import Cited
+from briefkit.style.references import inline_html, note_html
 
 PLACEHOLDER = "brief-cite"
-TAG_RE = re.compile(r"<[^>]+>")
 ESCAPED_RE = re.compile(util.STX + r"(\d+)" + util.ETX)  # a stored backslash escape
 
 
@@ -84,6 +84,9 @@ class CitationInlineProcessor(InlineProcessor):
             self.ext.start().report(m.group(0), self.ext.unknown_key_message(key))
         if unknown:
             return self._visible_error(m.group(0)), m.start(0), m.end(0)
+        # A key of an entry's ids field is another name for it: notes use the entry's own.
+        bib = self.ext.bibliography
+        parsed = [dataclasses.replace(item, key=bib.canonical_key(item.key)) for item in parsed]
         self.ext.start().pending.append(parsed)
         el = etree.Element(
             "span", {"class": PLACEHOLDER, "data-n": str(len(self.ext.state.pending) - 1)}
@@ -155,23 +158,15 @@ class CitationTreeprocessor(Treeprocessor):
     ) -> etree.Element:
         context = self.ext.context
         words = context.words
-        parts = []
+        cited = []
         for item in items:
             source = self.ext.bibliography[item.key]
             if len(items) == 1 and len(previous) == 1 and previous[0].key == item.key:
-                ref = words.ibid.lower() if item.prefix else words.ibid
-            elif item.key in seen:
-                ref = mark_title(short_reference(source, context.lang), source, context.lang)
+                form = "ibid"
             else:
-                ref = mark_title(full_reference(source, context.lang), source, context.lang)
-            prefix = html.escape(item.prefix) + " " if item.prefix else ""
-            locator = words.comma + html.escape(item.locator) if item.locator else ""
-            parts.append(
-                f'{prefix}<span class="brief-ref" data-key="{html.escape(item.key)}">'
-                f"{ref}</span>{locator}"
-            )
-        text = _capitalise(words.semicolon.join(parts))
-        text += "" if ends_sentence(plain_text(text)) else words.full_stop
+                form = "short" if item.key in seen else "full"
+            cited.append(Cited(source, form, item.prefix, item.locator))
+        text = note_html(cited, context.lang)
         cites = html.escape(" ".join(dict.fromkeys(item.key for item in items)))
         li = etree.fromstring(f'<li id="fn:{number}" data-cites="{cites}"><p>{text}\u00a0</p></li>')
         back = etree.SubElement(
@@ -179,7 +174,7 @@ class CitationTreeprocessor(Treeprocessor):
             "a",
             {"class": "footnote-backref", "href": f"#fnref:{number}", "title": words.back_to_text},
         )
-        back.text = "↩"
+        back.text = words.term("back-mark")
         return li
 
     def _make_call(self, el: etree.Element, place: Place, number: int) -> None:
@@ -227,23 +222,6 @@ def make_call(
     link.text = AtomicString(mark)
 
 
-def plain_text(markup: str) -> str:
-    """Markup without its tags, to judge punctuation."""
-    return html.unescape(TAG_RE.sub("", markup))
-
-
-SENTENCE_ENDS = (".", "?", "!", "。", "？", "！", "؟", "…")
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether ``text`` already ends with a sentence's mark, in any script."""
-    return text.rstrip().endswith(SENTENCE_ENDS)
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
-
-
 class CitationExtension(BriefExtension):
     """Citations of the brief's ``.bib`` files as numbered notes (options: see ``context``)."""
 
@@ -264,15 +242,10 @@ class CitationExtension(BriefExtension):
 
     def inline_reference(self, items: list[CiteItem]) -> str:
         """Full references of ``items`` as HTML, for a citation written out in running text."""
-        lang, words = self.context.lang, self.context.words
-        parts = []
-        for item in items:
-            prefix = html.escape(item.prefix) + " " if item.prefix else ""
-            locator = words.comma + html.escape(item.locator) if item.locator else ""
-            ref = full_reference(self.bibliography[item.key], lang)
-            key = html.escape(item.key)
-            parts.append(f'{prefix}<span class="brief-ref" data-key="{key}">{ref}</span>{locator}')
-        return words.semicolon.join(parts)
+        cited = [
+            Cited(self.bibliography[item.key], "full", item.prefix, item.locator) for item in items
+        ]
+        return inline_html(cited, self.context.lang)
 
     def unknown_key_message(self, key: str) -> str:
         broken = self.bibliography.broken.get(key)
@@ -282,6 +255,10 @@ class CitationExtension(BriefExtension):
         hint = f"did you mean '{close[0]}'? " if close else ""
         if self.bibliography.empty:  # perhaps the entry belonged in a file left empty
             hint += f"({', '.join(self.bibliography.empty)} has no entries) "
+        unreadable = getattr(self.bibliography, "unreadable", [])
+        if unreadable:  # perhaps it is the entry that could not be read
+            shown = ", ".join(unreadable[:3]) + (", …" if len(unreadable) > 3 else "")
+            hint += f"(the entries at {shown} cannot be read) "
         return f"unknown citation key '{key}': {hint}add it to a .bib file in bib/ or fix the key"
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -18,7 +18,7 @@ from briefkit.content.dates import BriefDates
 from briefkit.content.identity import BriefIdentity
 from briefkit.content.policy import script_json
 from briefkit.extensions.typography import space_html
-from briefkit.style.references import full_reference
+from briefkit.style.references import reference_sentence
 
 # The brief's identity has one owner (briefkit.content.identity); the old name stays.
 BriefInfo = BriefIdentity
@@ -114,10 +114,7 @@ def as_source(info: BriefInfo) -> Source:
 
 def reference(info: BriefInfo) -> str:
     """The brief's reference as HTML, in its language and the notes' style."""
-    text = full_reference(as_source(info), info.lang)
-    words = info.words
-    ending = "" if text.endswith((".", words.full_stop)) else words.full_stop
-    return space_html(text + ending, info.lang)
+    return space_html(reference_sentence(as_source(info), info.lang), info.lang)
 
 
 def cite_block(info: BriefInfo, files: dict[str, str]) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefkit.bib import dates as bib_dates
+from briefkit.bib.edtf import parse_edtf
 from briefkit.bib.names import is_others
 from briefkit.bib.reader import Source
 from briefkit.content.authors import brief_authors, sorted_form
@@ -147,9 +147,9 @@ def reference_pairs(source: Source) -> list[Tag]:
 def source_date(fields: dict[str, str]) -> str:
     """When a cited work appeared, in the guidelines' form (its start, for a range)."""
     if fields.get("date"):
-        parsed = bib_dates.parse_date(fields["date"])
-        start = parsed[0] or parsed[1] if parsed else None
-        return scholar_date(*start) if start else ""
+        parsed = parse_edtf(fields["date"])
+        start = (parsed.start or parsed.end) if parsed else None
+        return scholar_date(*start.parts) if start else ""
     year = fields.get("year", "")
     if not re.fullmatch(r"\d{4}", year):
         return year[:4] if re.match(r"\d{4}", year) else ""

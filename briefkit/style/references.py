@@ -1,48 +1,27 @@
-"""References as HTML, in any language: full (first note, bibliography), short, sorted.
+"""References as HTML, in any language: notes, short forms, bibliography entries, sort keys.
 
-The forms come from :class:`~briefkit.style.templates.BriefStyle` (pybtex templates)
-and the words from the language's vocabulary. Output is HTML where every
-value is escaped and only validated ``http(s)`` URLs become links. A
-reference is formatted only when a page asks for it (then cached), so a large
-``.bib`` file costs its parsing, not the formatting of entries nobody cites.
+The forms come from :class:`~briefkit.style.templates.BriefStyle` and
+:mod:`briefkit.style.notes` (pybtex templates), the words from the language's
+vocabulary, the HTML from :mod:`briefkit.style.rich` (every value escaped,
+only checked ``http(s)`` addresses linked). A reference is formatted only
+when a page asks for it (then cached), so a large ``.bib`` file costs its
+reading, not the formatting of entries nobody cites.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from functools import cache, lru_cache
-from types import MappingProxyType
+from typing import Any
 
-from pybtex.backends.html import Backend as HtmlBackend
+from pybtex.richtext import Text
 
 from briefkit.bib.model import Source
-from briefkit.bib.names import ET_AL_FROM, collation_key, family, is_others, sort_name
+from briefkit.bib.names import collation_key, is_others, sort_name
 from briefkit.core.collation import ROOT
-from briefkit.core.vocabulary import Vocabulary, vocabulary
-from briefkit.style.templates import WORK_TYPES, BriefStyle
-
-
-class SafeHtmlBackend(HtmlBackend):
-    """pybtex's HTML backend with Unicode marks (XML-parseable) and escaped URLs."""
-
-    symbols = MappingProxyType({"ndash": "–", "newblock": " ", "nbsp": "\u00a0"})
-
-    def format_protected(self, text: str) -> str:
-        return text
-
-    @staticmethod
-    def format_href(url: str, text: str, external: bool = False) -> str:
-        href = html.escape(url, quote=True)
-        return f'<a href="{href}" rel="noopener">{text}</a>' if text else ""
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)  # as pybtex's backend: text, never attributes
-
-
-_BACKEND = SafeHtmlBackend()
-SHORT_TITLE_END = re.compile(r":| [–—] ")
+from briefkit.core.vocabulary import vocabulary
+from briefkit.style.notes import Cited, cited, short_template, toplevel
+from briefkit.style.rich import render
+from briefkit.style.templates import BriefStyle
 
 
 @cache
@@ -50,74 +29,93 @@ def _style(lang: str, bibliography_form: bool) -> BriefStyle:
     return BriefStyle(lang, invert_first=bibliography_form, shorten=not bibliography_form)
 
 
+def _context(source: Source, style: BriefStyle) -> dict[str, Any]:
+    return {"entry": source, "style": style}
+
+
 @lru_cache(maxsize=8192)
+def _full(source: Source, lang: str, bibliography_form: bool) -> Any:
+    return _style(lang, bibliography_form).format(source)
+
+
+@lru_cache(maxsize=8192)
+def _short(source: Source, lang: str) -> Any:
+    if source.type == "set" and source.related:  # a set's later notes: its members' short forms
+        return Text("; ").join([_short(member, lang) for member in source.related])
+    style = _style(lang, False)
+    return short_template().format_data(_context(source, style))
+
+
 def full_reference(source: Source, lang: str, bibliography_form: bool = False) -> str:
     """The complete reference as HTML (no final period)."""
-    return str(_style(lang, bibliography_form).format(source).render(_BACKEND))
+    return render(_full(source, lang, bibliography_form))
 
 
-@lru_cache(maxsize=8192)
 def short_reference(source: Source, lang: str) -> str:
     """``Bermudez Jr., Cha et Jun, « Ongoing Arms Transfer… »`` as HTML."""
+    return render(_short(source, lang))
+
+
+def _item(item: Cited, lang: str) -> Any:
+    if item.form == "ibid":
+        ibid = vocabulary(lang).ibid
+        reference: Any = Text(ibid.lower() if item.prefix else ibid)
+    elif item.form == "short":
+        reference = _short(item.source, lang)
+    else:
+        reference = _full(item.source, lang, False)
+    return cited(item=item, reference=reference, words=vocabulary(lang)).format_data({})
+
+
+def note_html(items: list[Cited], lang: str) -> str:
+    """A note's text as HTML: its items, a capital, one final period."""
     words = vocabulary(lang)
-    who = _escape(short_names(source, words))
-    what = _short_title(source, words)
-    return ", ".join(part for part in (who, what) if part)
+    return render(toplevel([_item(item, lang) for item in items], words).format_data({}))
 
 
-def short_names(source: Source, words: Vocabulary) -> str:
-    """Family names of the authors (else editors), with the notes' et al. rule."""
-    people = source.persons.get("author") or source.persons.get("editor") or []
-    others = bool(people) and is_others(people[-1])
-    names = [family(p) for p in people if not is_others(p)]
-    if len(names) >= ET_AL_FROM:
-        names, others = names[:1], True
-    if others and names:
-        return f"{', '.join(names)} {words.et_al}"
-    if len(names) <= 2:
-        return words.and_.join(names)
-    return ", ".join(names[:-1]) + words.and_ + names[-1]
+def inline_html(items: list[Cited], lang: str) -> str:
+    """Items written out in running text (an editors' note): no capital, no period."""
+    return render(Text(vocabulary(lang).semicolon).join([_item(item, lang) for item in items]))
 
 
-def _short_title(source: Source, words: Vocabulary) -> str:
-    fields = source.fields
-    title = fields.get("shorttitle") or _shorten(fields.get("title", ""))
-    if title:
-        if source.type in WORK_TYPES or (source.type == "inbook" and "booktitle" not in fields):
-            return f"<em>{_escape(title)}</em>"
-        return f"{words.open_quote}{_escape(title)}{words.close_quote}"
-    container = fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle")
-    if container:
-        return f"<em>{_escape(_shorten(container))}</em>"
-    return _escape(_shorten(fields.get("key") or fields.get("note") or source.key))
+def bibliography_entry(source: Source, lang: str) -> str:
+    """A bibliography's entry as HTML: the first author inverted, one final period."""
+    words = vocabulary(lang)
+    return render(toplevel([_full(source, lang, True)], words, capital=False).format_data({}))
 
 
-def _shorten(title: str, max_words: int = 6) -> str:
-    head = SHORT_TITLE_END.split(title)[0].strip()
-    if len(head.split()) < 2:
-        head = title
-    words = head.split()
-    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+def reference_sentence(source: Source, lang: str) -> str:
+    """The note form of ``source`` as a sentence (a brief's own reference)."""
+    words = vocabulary(lang)
+    return render(toplevel([_full(source, lang, False)], words, capital=False).format_data({}))
 
 
 NOBODY = (b"", b"")
 
 
-def sort_key(source: Source, lang: str = ROOT) -> tuple[tuple[tuple[bytes, ...], ...], str, bytes]:
-    """Family names (von part after), else the name standing for them; then year; then title.
+def sort_key(source: Source, lang: str = ROOT) -> tuple[Any, ...]:
+    """``presort``, then ``sortkey`` or family names, then year, then title.
 
-    In ``lang``'s alphabetical order, the glossary's (:mod:`briefkit.core.collation`).
+    Names are family names (von part after), else the name standing for them;
+    in ``lang``'s alphabetical order, the glossary's (:mod:`briefkit.core.collation`).
     """
     fields = source.fields
-    people = source.persons.get("author") or source.persons.get("editor") or []
+    people = (
+        source.persons.get("sortname")
+        or source.persons.get("author")
+        or source.persons.get("editor")
+        or []
+    )
     people = [p for p in people if not is_others(p)]
     if "sortkey" in fields:
-        names = ((collation_key(fields["sortkey"], lang), *NOBODY),)
+        names: tuple[Any, ...] = ((collation_key(fields["sortkey"], lang), *NOBODY),)
     elif people:
         names = tuple(sort_name(p, lang) for p in people)
     else:
-        label = fields.get("key") or fields.get("organization") or fields.get("title") or ""
+        label = fields.get("organization") or fields.get("title") or ""
         names = ((collation_key(label or source.key, lang), *NOBODY),)
-    year = source.sort.get("year") or fields.get("year") or fields.get("date", "")[:4]
-    title = source.sort.get("title") or fields.get("title", "")
-    return names, year, collation_key(title, lang)
+    year = fields.get("sortyear") or source.sort.get("year") or fields.get("year")
+    year = year or fields.get("date", "")[:4]
+    title = fields.get("sorttitle") or source.sort.get("title") or fields.get("title", "")
+    presort = collation_key(fields.get("presort", ""), lang)
+    return presort, names, year, collation_key(title, lang)

@@ -1,24 +1,32 @@
-"""The language of a source's title, marked with ``lang`` in notes and the bibliography.
+"""The language of a source's titles, as a BCP 47 tag, from any name people write.
 
 An English title inside a French note is read by screen readers with French
-rules unless it carries ``lang="en"`` (and the French typography of
-:mod:`briefkit.extensions.typography` must not space its colons). The language comes from
-the entry's ``langid`` or ``language`` field (biblatex names such as
-``english``, or a code) when it has one; otherwise it is guessed from the
-title's script where one language owns it (``scripts.yml``: Hangul is
-Korean, kana Japanese), else from its frequent short words, listed per
-language in the language files (``common_words``): "The War in Ukraine" has
-"the" and "in", « La paix sur la péninsule » has "la" and "sur". A title with
+rules unless it carries ``lang="en"``, and the French typography of
+:mod:`briefkit.extensions.typography` must not space its colons; so the title
+nodes of :mod:`briefkit.style.nodes` wrap a title in its language (and its
+``dir`` when it is written the other way from the page: Arabic in English).
+
+The language comes from the entry's ``langid`` (with polyglossia's
+``langidopts``), else its ``language`` field, read whatever the name:
+
+- babel's and polyglossia's names (``ngerman``, ``nswissgerman``, ``norsk``,
+  ``australian``; ``languages.yml``, data) with polyglossia's options
+  (``variant=british``);
+- ISO 639 codes and BCP 47 tags (``eng``, ``fre``, ``de-AT``, ``zh_Hant``)
+  and language names in any language (``Anglais``, ``Deutsch``, ``中文``, as
+  Zotero writes them in its user's language), read by langcodes, the
+  well-kept library for IETF language tags and CLDR's language names.
+
+Without either field it is guessed from the title's script where one language
+owns it (``scripts.yml``: Hangul is Korean, kana Japanese), else from its
+frequent short words, listed per language in the language files
+(``common_words``): "The War in Ukraine" has "the" and "in". A title with
 none of them (a place name), or as many of one language's as of another's,
-is left unmarked: a wrong ``lang`` is worse than none. A title written the
-other way from the page (Arabic in English) also gets its ``dir``. This
-wraps the formatted reference, so the reference styles
-(:mod:`briefkit.style.references`) stay unaware of it.
+is left unmarked: a wrong ``lang`` is worse than none.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -26,32 +34,72 @@ from pathlib import Path
 
 import yaml
 
+from briefkit.bib.namelist import split_list
 from briefkit.bib.reader import Source
-from briefkit.core import cldr
-from briefkit.core.vocabulary import (
-    base_language,
-    direction,
-    language_files,
-    supported_languages,
-    vocabulary,
-)
+from briefkit.core.vocabulary import language_files, vocabulary
 
 WORD_RE = re.compile(r"[^\W\d_]+")
-SCRIPTS = Path(__file__).with_name("scripts.yml")
+DATA_FILE = Path(__file__).with_name("languages.yml")
+NO_LANGUAGE = ("und", "mul", "zxx", "mis")  # ISO 639: undetermined, multiple, none…
+PARENTHESES = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
 
 @cache
-def _names() -> dict[str, str]:
-    """Every way a .bib field may name a shipped language (``english``, ``en``…) -> code."""
-    names: dict[str, str] = {}
-    for code in supported_languages():
-        for name in (code, cldr.english_name(code), cldr.language_name(code)):
-            names[name.casefold()] = code
-    for code in language_files():
-        words = vocabulary(code)
-        for name in (code, words.babel, words.language_name, words.locale):
-            names[name.casefold()] = code
-    return names
+def _babel() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    names = {str(name).casefold(): str(tag) for name, tag in data["names"].items()}
+    options = {
+        str(option): {str(k).casefold(): str(v) for k, v in values.items()}
+        for option, values in data["options"].items()
+    }
+    return names, options
+
+
+def _with_options(tag: str, options: str) -> str:
+    """``en`` and ``variant=british``: ``en-GB``; ``sr`` and ``script=cyrillic``: ``sr-Cyrl``."""
+    table = _babel()[1]
+    for item in options.split(","):
+        name, _, value = item.partition("=")
+        found = table.get(name.strip().lower(), {}).get(value.strip().casefold())
+        if found and name.strip().lower() == "script":
+            tag = f"{tag.split('-')[0]}-{found}"
+        elif found:
+            tag = found
+    return tag
+
+
+@lru_cache(maxsize=1024)
+def language_tag(value: str, options: str = "") -> str | None:
+    """The BCP 47 tag for a language written any way people write one, or ``None``."""
+    value = value.strip()
+    if not value:
+        return None
+    babel = _babel()[0].get(value.casefold())
+    if babel:
+        return _with_options(babel, options)
+    import langcodes  # here: its name tables load only when a .bib names a language
+
+    for candidate in dict.fromkeys((value, PARENTHESES.sub(" ", value).strip())):
+        tag = _read(langcodes, candidate)
+        if tag is not None:
+            return None if tag.split("-")[0] in NO_LANGUAGE else _with_options(tag, options)
+    return None
+
+
+def _read(langcodes: object, text: str) -> str | None:
+    try:
+        tag = langcodes.standardize_tag(text.replace("_", "-"))  # type: ignore[attr-defined]
+        if langcodes.tag_is_valid(tag):  # type: ignore[attr-defined]
+            return str(tag)
+    except (ValueError, LookupError):
+        pass
+    try:
+        return str(langcodes.find(text))  # type: ignore[attr-defined]
+    except (ValueError, LookupError):
+        return None
+
+
+SCRIPTS = Path(__file__).with_name("scripts.yml")
 
 
 @cache
@@ -83,28 +131,21 @@ def guess_language(text: str) -> str | None:
     return scores[0][1]
 
 
-@lru_cache(maxsize=8192)  # a source's title is judged once, however often it is cited
-def title_language(source: Source) -> str | None:
-    """The language of ``source``'s title: its ``langid``/``language`` field, else a guess."""
-    for name in ("langid", "language"):
-        value = source.fields.get(name, "").strip().casefold()
-        if value:
-            return _names().get(value) or _names().get(base_language(value))
-    return guess_language(source.fields.get("title", ""))
+@lru_cache(maxsize=8192)  # a source's language is judged once, however often it is cited
+def entry_language(source: Source) -> str | None:
+    """The language its ``langid`` or ``language`` field names (``None`` when neither does)."""
+    langid = source.fields.get("langid", "")
+    if langid.strip():
+        return language_tag(langid, source.fields.get("langidopts", ""))
+    languages = split_list(source.fields.get("language", ""))
+    return language_tag(languages[0]) if languages else None
 
 
-def mark_title(reference: str, source: Source, lang: str) -> str:
-    """``reference`` (HTML) with the title wrapped in ``<span lang>`` if not in ``lang``."""
-    other = title_language(source)
-    if other is None or other == base_language(lang):
-        return reference
-    way = direction(other)
-    attributes = f'lang="{other}"' + (f' dir="{way}"' if way != direction(lang) else "")
-    title = html.escape(source.fields.get("title", ""), quote=False)
-    if title and title in reference:
-        return reference.replace(title, f"<span {attributes}>{title}</span>", 1)
-    # A short form ("« The Orient Express »"): the text between the quotation marks.
-    words = vocabulary(lang)
-    quoted = re.compile(re.escape(words.open_quote) + "(.+?)" + re.escape(words.close_quote))
-    return quoted.sub(lambda m: f"{words.open_quote}<span {attributes}>{m[1]}</span>"
-                      f"{words.close_quote}", reference, count=1)  # fmt: skip
+@lru_cache(maxsize=16384)
+def _guessed(text: str) -> str | None:
+    return guess_language(text)
+
+
+def title_language(source: Source, field: str = "title") -> str | None:
+    """The language of the title in ``field``: the entry's, else a guess from its words."""
+    return entry_language(source) or _guessed(source.fields.get(field, ""))
