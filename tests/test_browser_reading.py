@@ -294,3 +294,37 @@ def test_the_map_has_its_size_and_opens_full_size_legibly(
             .filter(t => t.textContent.trim()).map(t => t.getBoundingClientRect().height))"""
     )
     assert smallest >= 10, "labels smaller than 10 px when the map is opened on a phone"
+
+
+# Emphasis in a page of each language, holding titles marked in other languages,
+# as references print them: (page language, title language or None, expected style).
+EMPHASIS = [
+    ("ko", None, "normal"),  # a Korean title in the Korean edition
+    ("ar", None, "normal"),
+    ("ja", None, "normal"),
+    ("en", "ko", "normal"),  # a Korean title in the English edition
+    ("en", "ar", "normal"),
+    ("ko", "en", "italic"),  # an English title in the Korean edition
+    ("ar", "ru", "italic"),
+    ("fr", None, "italic"),
+    ("zh-Hant", "de", "italic"),
+]
+
+
+def test_titles_in_scripts_without_italics_stay_upright(tab: object) -> None:
+    css = (ROOT / "briefkit" / "site" / "templates" / "assets" / "brief.css").read_text("utf-8")
+    items = "".join(
+        f'<p lang="{page}" class="md-typeset"><em id="t{n}">'
+        + (f'<span lang="{title}">Title</span>' if title else "Title")
+        + "</em></p>"
+        for n, (page, title, _) in enumerate(EMPHASIS)
+    )
+    tab.set_content(f"<html><head><style>{css}</style></head><body>{items}</body></html>")  # type: ignore[attr-defined]
+    styles = [
+        tab.evaluate(  # type: ignore[attr-defined]
+            f"getComputedStyle(document.querySelector('#t{n}').firstChild.nodeType === 1"
+            f" ? document.querySelector('#t{n} span') : document.querySelector('#t{n}')).fontStyle"
+        )
+        for n in range(len(EMPHASIS))
+    ]
+    assert styles == [expected for _, _, expected in EMPHASIS]
