@@ -328,3 +328,36 @@ def test_titles_in_scripts_without_italics_stay_upright(tab: object) -> None:
         for n in range(len(EMPHASIS))
     ]
     assert styles == [expected for _, _, expected in EMPHASIS]
+
+
+def test_a_note_call_never_opens_a_line_in_chinese(tab: object) -> None:
+    # Chinese may break between any two characters: without the word joiner
+    # the call's digit drops alone to the start of the next line at some widths.
+    from xml.etree import ElementTree as etree
+
+    from briefkit.extensions.citations import make_call
+
+    css = (ROOT / "briefkit" / "site" / "templates" / "assets" / "brief.css").read_text("utf-8")
+    paragraph = etree.Element("p", {"lang": "zh", "class": "md-typeset", "id": "p"})
+    paragraph.text = "乔治·奥威尔的小说一九八四年出版" * 3
+    placeholder = etree.SubElement(paragraph, "span")
+    placeholder.tail = "，后来被译成多种语言。"
+    make_call(placeholder, (paragraph, None), {"id": "fnref:1"}, "#fn:1", "1")
+    html = etree.tostring(paragraph, encoding="unicode")
+    tab.set_content(f"<html><head><style>{css}</style></head><body>{html}</body></html>")  # type: ignore[attr-defined]
+    alone = tab.evaluate(  # type: ignore[attr-defined]
+        """() => {
+          const p = document.getElementById("p"), call = p.querySelector("sup");
+          const before = document.createRange();
+          before.setStart(p.firstChild, p.firstChild.length - 1);
+          before.setEnd(p.firstChild, p.firstChild.length);
+          const widths = [];
+          for (let width = 60; width <= 400; width += 2) {
+            p.style.width = width + "px";
+            const last = before.getClientRects(), mark = call.getBoundingClientRect();
+            if (mark.top > last[last.length - 1].bottom - 2) widths.push(width);
+          }
+          return widths;
+        }"""
+    )
+    assert alone == [], f"the call opens a line at widths {alone}"

@@ -53,7 +53,7 @@ EN_SHORT_M = "Morvan and Quenneville, “Les essaims perdus du plateau”"
 
 NOTE_RE = re.compile(r'<li [^>]*?id="fn:(\d+)"[^>]*>\s*<p>(.*?)</p>\s*</li>', re.S)
 CALL_RE = re.compile(
-    r'<sup id="fnref:(\d+)"><a class="footnote-ref" href="#fn:(\d+)">(\d+)</a></sup>'
+    r'<sup id="fnref:(\d+)"><a class="footnote-ref" href="#fn:(\d+)">\u2060(\d+)</a></sup>'
 )
 
 

@@ -32,8 +32,8 @@ def test_a_note_gets_a_letter_call_and_its_own_list_after_the_author_s_notes() -
     html, problems = convert("En 1993 ^[ed: En 1994.] puis [@doe2020] et ^[ed: Autre.] fin.")
     assert problems == []
     assert re.findall(r'<sup class="brief-editor-call" id="edref:(\d)">', html) == ["1", "2"]
-    assert '<a class="footnote-ref brief-editor-ref" href="#ed:1">a</a>' in html
-    assert '<a class="footnote-ref brief-editor-ref" href="#ed:2">b</a>' in html
+    assert '<a class="footnote-ref brief-editor-ref" href="#ed:1">\u2060a</a>' in html
+    assert '<a class="footnote-ref brief-editor-ref" href="#ed:2">\u2060b</a>' in html
     assert html.index('<div class="footnote">') < html.index("brief-editor-notes")
     assert '<p id="p-1">En 1993<sup' in html  # the call sticks to the word, the text goes on
     assert "</sup> puis<sup" in html

@@ -68,7 +68,7 @@ def test_plain_markdown_renders_citations_glossary_and_figures(
     )
     with caplog.at_level(logging.WARNING, logger="briefkit"):
         html = md.convert(PAGE)
-    assert '<a class="footnote-ref" href="#fn:1">1</a>' in html
+    assert '<a class="footnote-ref" href="#fn:1">\u20601</a>' in html
     assert "Jane Doe, <em>Atlas des routes</em>, Éditions du Test, 2020</span>, p. 4." in html
     assert '<a class="brief-term" data-term="glossaire/quad.md" href="glossaire/quad.md"' in html
     assert '<figure class="brief-figure" id="figure-1">' in html

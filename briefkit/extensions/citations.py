@@ -31,6 +31,7 @@ from briefkit.style.notes import Cited
 from briefkit.style.references import inline_html, note_html
 
 PLACEHOLDER = "brief-cite"
+WORD_JOINER = "\u2060"  # no line break on either side (UAX #14, class WJ)
 ESCAPED_RE = re.compile(util.STX + r"(\d+)" + util.ETX)  # a stored backslash escape
 
 
@@ -206,8 +207,11 @@ def make_call(
 ) -> None:
     """Turn the placeholder ``el`` into a note call: a raised link to ``href``.
 
-    The call sticks to the preceding word ("munitions [@k]." -> "munitions¹.");
-    the text after the placeholder (its tail) is the author's and stays.
+    The call sticks to the preceding word ("munitions [@k]." -> "munitions¹."),
+    in Chinese and Japanese too, where a line may break between any two
+    characters: the link's text opens with a word joiner (U+2060, invisible,
+    out of the search index with the call). The text after the placeholder
+    (its tail) is the author's and stays.
     """
     parent, sibling = place
     if sibling is None:
@@ -219,7 +223,7 @@ def make_call(
     el.tag, el.tail = "sup", tail
     el.attrib.update(attrib)
     link = etree.SubElement(el, "a", {"class": link_class, "href": href})
-    link.text = AtomicString(mark)
+    link.text = AtomicString(WORD_JOINER + mark)
 
 
 class CitationExtension(BriefExtension):
