@@ -45,6 +45,12 @@ class Citing:
     note: int
 
 
+def note_label(words: Vocabulary, number: object) -> str:
+    """A note's word and number ("note 3", "3. jegyzet", "주 3"), never split by a line break."""
+    before, after = words.numbered(words.note, str(number))
+    return f"{before}{number}{after}".replace(" ", "\u00a0")
+
+
 def anchor(key: str) -> str:
     """The stable id of a source in the bibliography."""
     return "ref-" + re.sub(r"[^\w-]", "-", key)
@@ -160,7 +166,7 @@ def fill_cited_in(
         comma = html.escape(words.comma)
         items = comma.join(
             f'<a href="{html.escape(target(use.url, use.note))}">{html.escape(use.title)}{comma}'
-            f"{html.escape(words.note)}\u00a0{use.note}</a>"
+            f"{html.escape(note_label(words, use.note))}</a>"
             for use in uses
         )
         return f'<p class="brief-cited-in">{html.escape(words.cited_in)} {items}</p>'
