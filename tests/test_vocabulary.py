@@ -5,16 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from briefkit.core import csl
+from briefkit.core import vocabulary as vocabulary_module
 from briefkit.core.data_words import data_words
 from briefkit.core.vocabulary import (
     NEUTRAL,
-    PROPER_NAMES,
     Vocabulary,
+    fallback_message,
     fallback_words,
     language_files,
     own_words,
@@ -22,7 +25,6 @@ from briefkit.core.vocabulary import (
     supported,
     supported_languages,
     vocabulary,
-    word_names,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefkit"
@@ -48,7 +50,14 @@ def test_an_unknown_word_in_a_language_file_is_an_error_naming_it(tmp_path: Path
         read_language_file(broken)
 
 
-@pytest.mark.parametrize("code", DEMO_LANGUAGES)
+def non_latin_languages() -> list[str]:
+    """The supported languages whose own name is not written in Latin letters."""
+    return [
+        code for code in supported_languages() if not LATIN.search(vocabulary(code).language_name)
+    ]
+
+
+@pytest.mark.parametrize("code", sorted({*DEMO_LANGUAGES, *non_latin_languages()}))
 def test_every_generator_word_is_resolved_without_english(code: str) -> None:
     assert fallback_words(code) == []
     if code in ("en", "fr"):
@@ -108,12 +117,31 @@ def test_untranslated_csl_terms_are_not_taken_for_the_language() -> None:
     assert not LATIN.search(PLACEHOLDER.sub("", str(data_words("ko").get("translated", ""))))
 
 
+@pytest.fixture
+def without_portuguese_file(tmp_path: Path) -> Iterator[None]:
+    """briefkit's language files as they are, less ``pt.yml``: a language only the data covers."""
+    for path in language_files().values():
+        if path.stem != "pt":
+            shutil.copy(path, tmp_path / path.name)
+    caches = (own_words, vocabulary_module._layers, vocabulary)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(vocabulary_module, "LANGUAGES_DIR", tmp_path)
+        for cached in caches:
+            cached.cache_clear()
+        yield
+    for cached in caches:
+        cached.cache_clear()
+
+
+@pytest.mark.usefixtures("without_portuguese_file")
 def test_a_language_the_data_covers_but_we_do_not_falls_back_word_by_word() -> None:
     missing = fallback_words("pt_BR")
     assert "cited_in" in missing and "accessed" not in missing
     words = vocabulary("pt_BR")
     assert words.accessed == "acesso em" and words.cited_in == vocabulary("en").cited_in
     assert words.language_name == "português"
+    message = fallback_message("pt_BR")
+    assert "cited_in" in message and "accessed" not in message and "pt.yml" in message
 
 
 def test_about_sixty_languages_are_supported() -> None:
@@ -129,8 +157,8 @@ def test_every_supported_language_gives_a_complete_vocabulary(code: str) -> None
     words = vocabulary(code)
     assert len(words.months) == 12 and words.language_name
     assert words.date(dt.date(2026, 11, 27))
-    missing = set(fallback_words(code))
-    assert missing <= set(word_names()) - set(NEUTRAL) - PROPER_NAMES
+    assert fallback_words(code) == [], f"{code}: these words would be shown in English"
+    assert fallback_message(code) == ""
 
 
 @pytest.mark.parametrize(
@@ -172,3 +200,29 @@ def test_no_language_code_is_spelled_in_the_generator() -> None:
         if pattern.search(line) and "FALLBACK" not in line
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("fr", "note\u00a03"), ("en", "note\u00a03"), ("hu", "3.\u00a0jegyzet"), ("ko", "주\u00a03")],
+)
+def test_a_note_is_named_in_the_language_s_order(code: str, label: str) -> None:
+    from briefkit.extensions.bibliography_page import note_label
+
+    assert note_label(vocabulary(code), 3) == label
+
+
+def test_a_csl_dialect_in_another_script_is_not_the_language() -> None:
+    # CSL's only Punjabi is pa-PK, in Arabic script; CLDR's pa is Gurmukhi.
+    assert csl.locale_file("pa") is None
+    assert csl.locale_file("pa_PK").name == "locales-pa-PK.xml"  # type: ignore[union-attr]
+    # CSL's Serbian is Latin first; CLDR's sr is Cyrillic.
+    assert csl.locale_file("sr").name == "locales-sr-Cyrl-RS.xml"  # type: ignore[union-attr]
+    assert csl.locale_file("sr_Latn").name == "locales-sr-Latn-RS.xml"  # type: ignore[union-attr]
+    words = dataclasses.asdict(vocabulary("pa"))
+    assert not re.search("[\u0600-\u06ff]", str(words)), "Punjabi words in two scripts"
+    assert not LATIN.search(PLACEHOLDER.sub("", str(dataclasses.asdict(vocabulary("sr"))["et_al"])))
+
+
+def test_csl_terms_lose_stray_spaces() -> None:
+    assert vocabulary("th").ibid == "ในที่เดียวกัน"  # the locale writes " ในที่เดียวกัน"

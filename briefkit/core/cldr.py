@@ -61,6 +61,17 @@ def likely_locale(code: str) -> str:
     return f"{found.language}_{territory}" if territory.isalpha() and territory.isupper() else code
 
 
+def likely_script(code: str) -> str:
+    """``pa`` -> ``Guru``, ``pa_PK`` -> ``Arab``: the script a language tag is written in."""
+    found = locale(code)
+    if found is None:
+        return ""
+    if found.script:
+        return str(found.script)
+    parts = get_global("likely_subtags").get(found.language, "").split("_")
+    return parts[1] if len(parts) == 3 else ""
+
+
 def language_name(code: str) -> str:
     """The language's name in its own language: ``français``, ``한국어``, ``العربية``."""
     found = locale(code)

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from briefkit.core import cldr
+
 NS = "{http://purl.org/net/xbiblio/csl}"
 REFERENCE = "en-US"  # the locale every other starts as a copy of
 
@@ -58,15 +60,23 @@ def _dialects() -> dict[str, str]:
 
 
 def locale_file(code: str) -> Path | None:
-    """The locale file of ``code`` (``ko``, ``pt_BR``, ``en-GB``), or of its primary dialect."""
+    """The locale file of ``code`` (``ko``, ``pt_BR``, ``en-GB``), or of its primary dialect.
+
+    A dialect written in another script is no locale of the language: CSL's
+    only Punjabi is ``pa-PK``, in Shahmukhi (Arabic script), where CLDR's
+    ``pa`` is Gurmukhi; its words would mix two scripts on one page. CSL's
+    Serbian is ``sr-Latn-RS`` first; CLDR's ``sr`` is Cyrillic: ``sr-Cyrl-RS``.
+    """
     folder = locales_dir()
     if folder is None:
         return None
     tag = code.replace("_", "-")
     language = tag.split("-")[0].lower()
-    for name in (tag, _dialects().get(language, ""), language):
+    script = cldr.likely_script(tag.replace("-", "_"))
+    dialects = sorted(p.stem.removeprefix("locales-") for p in folder.glob(f"locales-{language}-*"))
+    for name in (tag, _dialects().get(language, ""), language, *dialects):
         path = folder / f"locales-{name}.xml"
-        if name and path.is_file():
+        if name and path.is_file() and cldr.likely_script(name.replace("-", "_")) == script:
             return path
     return None
 
@@ -111,7 +121,7 @@ def term(code: str, name: str, form: str = "long", plural: bool = False) -> str 
     found = terms(code).get((name, form))
     if found is None:
         return None
-    text = found.multiple if plural else found.single
+    text = (found.multiple if plural else found.single).strip(" ")  # th-TH: " ในที่เดียวกัน"
     return text if text.strip() else None
 
 
