@@ -103,7 +103,17 @@ def test_typst_isolates_bdi_and_sets_other_languages() -> None:
     tree = etree.fromstring('<p>Read <bdi>محفوظ</bdi>, <span lang="ja">こゝろ</span>.</p>')
     out = writer.element(tree)
     assert f"{ISOLATE_START}محفوظ{ISOLATE_END}" in out
-    assert '#text(lang: "ja", font: ("F-ja", ))[こゝろ]' in out
+    assert '#text(lang: "ja", dir: ltr, font: ("F-ja", ))[こゝろ]' in out
+
+
+def test_typst_takes_the_direction_from_cldr_not_from_its_guess() -> None:
+    # Typst sets Punjabi right to left (Shahmukhi); CLDR's pa is Gurmukhi.
+    writer = TypstWriter(Path("/"), lang="en")
+    out = writer.element(
+        etree.fromstring('<p>See <span lang="pa">ਪਹਿਲਾ</span> and <span lang="he">ספר</span>.</p>')
+    )
+    assert '#text(lang: "pa", dir: ltr)[ਪਹਿਲਾ]' in out
+    assert '#text(lang: "he", dir: rtl)[ספר]' in out
 
 
 def test_cjk_glyph_forms_follow_the_language() -> None:

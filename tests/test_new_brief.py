@@ -103,3 +103,24 @@ def test_new_refuses_a_folder_holding_a_brief_and_unknown_languages(tmp_path: Pa
     assert cli(["new", str(brief), "--languages", "en"]) == 1
     assert cli(["new", str(tmp_path / "other"), "--languages", "en,xx"]) == 2
     assert not (tmp_path / "other").exists()
+
+
+def test_languages_material_does_not_translate_build_in_their_own_words(tmp_path: Path) -> None:
+    # Material has no partials/languages/km.html (nor pa, la, lij, bal, brh): its
+    # partial would fail the build; briefkit's words stand in for its file.
+    from briefkit.core import theme_words
+    from briefkit.core.vocabulary import direction
+    from briefkit.site.theme import _theme_languages
+
+    codes = sorted(_theme_languages())
+    assert {"km", "pa", "la", "lij", "bal", "brh"} <= set(codes)
+    assert not any(theme_words.has_file(code) for code in codes)
+    brief, site = make(tmp_path, ",".join(["en", *codes]))
+    build_all(brief, site, with_pdf=False, site_url="https://example.org/")
+    english = theme_words.words("en")
+    shown = [english[key] for key in ("action.skip", "header", "footer", "select.language", "top")]
+    for code in codes:
+        page = (site / code / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{code}" class="no-js" dir="{direction(code)}">' in page
+        assert [word for word in shown if word in page] == [], code
+    assert "Skip to content" in (site / "index.html").read_text(encoding="utf-8")

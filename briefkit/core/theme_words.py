@@ -57,6 +57,12 @@ def file_name(code: str) -> str:
     return tag.split("-")[0].lower()
 
 
+def has_file(name: str) -> bool:
+    """Whether Material translates its interface into ``name`` (``ko``, ``pt-BR``)."""
+    folder = languages_dir()
+    return bool(folder and (folder / f"{name}.html").is_file())
+
+
 @cache
 def words(code: str) -> dict[str, str]:
     """Material's translated words for ``code``, untranslated English copies left out."""

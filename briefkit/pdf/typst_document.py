@@ -112,6 +112,7 @@ def front(edition: Edition, cover: Cover, fonts: FontSettings, title: str = "") 
     """
     settings = arguments(
         lang=base_language(edition.lang),
+        dir=edition.words.direction,
         fonts=fonts.for_lang(edition.lang),
         title=cover.title,
         author=cover.author,

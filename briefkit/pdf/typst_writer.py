@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from briefkit.content.files import published_bytes
+from briefkit.core.vocabulary import direction
 
 ISOLATE_START, ISOLATE_END = "\u2068", "\u2069"  # FSI and PDI: <bdi>'s isolation in Unicode
 LANG_TAG = re.compile(r"[A-Za-z]{2,3}")
@@ -176,9 +177,11 @@ class TypstWriter:
         if not LANG_TAG.fullmatch(code) or code == self.lang.split("-")[0].lower():
             return body
         fonts = f", font: {value(self.fonts_for(lang))}" if self.fonts_for else ""
+        # The direction is CLDR's: Typst's guess from the language takes pa for Shahmukhi.
+        settings = f"lang: {string(code)}, dir: {direction(lang)}{fonts}"
         if el.tag in BLOCKS:
-            return f"#[#set text(lang: {string(code)}{fonts})\n{body}]"
-        return f"#text(lang: {string(code)}{fonts})[{body}]"
+            return f"#[#set text({settings})\n{body}]"
+        return f"#text({settings})[{body}]"
 
     def styled(self, el: etree.Element, body: str) -> str:
         """``body`` in the style brief.typ gives the element's tag and classes."""

@@ -16,14 +16,20 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
+from briefkit.core import theme_words
 from briefkit.core.data_words import script
 from briefkit.core.editions import Edition, publication_of
 
 THEME_DIR = Path(__file__).with_name("templates")
+# Material's interface words for the languages it has no translation of
+THEME_LANGUAGES = Path(__file__).with_name("theme_languages.yml")
 UNSPACED_SCRIPTS = {"Hans", "Hant", "Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"}
 
 
@@ -42,10 +48,32 @@ def alternates(config_file: Path, edition: Edition) -> list[dict[str, str]]:
     ]
 
 
+@cache
+def _theme_languages() -> dict[str, dict[str, str]]:
+    data = yaml.safe_load(THEME_LANGUAGES.read_text(encoding="utf-8")) or {}
+    return {str(code): {str(k): str(v) for k, v in words.items()} for code, words in data.items()}
+
+
+def theme_translation(lang: str, direction: str) -> tuple[str, dict[str, str]]:
+    """Material's translation file for ``lang`` and, when it has none, briefkit's words.
+
+    ``("pt-BR", {})``, ``("ko", {})``; ``("en", {"language": "km", …})`` for Khmer,
+    which Material does not translate (its ``partials/language.html`` would fail).
+    """
+    name = theme_words.file_name(lang)
+    if theme_words.has_file(name):
+        return name, {}
+    own = _theme_languages().get(name.split("-")[0], {})
+    return "en", {**own, "language": lang.replace("_", "-"), "direction": direction}
+
+
 def template_words(edition: Edition) -> dict[str, Any]:
     """The words and names the templates show, in the edition's language."""
     words = edition.words
+    theme_file, own_theme_words = theme_translation(edition.lang, words.direction)
     return {
+        "theme_file": theme_file,
+        "theme_words": own_theme_words,
         "lang": edition.lang,
         "dir": words.direction,
         "locale": words.locale,
