@@ -58,12 +58,13 @@ def theme_translation(lang: str, direction: str) -> tuple[str, dict[str, str]]:
     """Material's translation file for ``lang`` and, when it has none, briefkit's words.
 
     ``("pt-BR", {})``, ``("ko", {})``; ``("en", {"language": "km", …})`` for Khmer,
-    which Material does not translate (its ``partials/language.html`` would fail).
+    which Material does not translate (its ``partials/language.html`` would fail);
+    ``("nl", {"header": "Koptekst"})`` where Material's file keeps an English word.
     """
     name = theme_words.file_name(lang)
-    if theme_words.has_file(name):
-        return name, {}
     own = _theme_languages().get(name.split("-")[0], {})
+    if theme_words.has_file(name):
+        return name, own  # the words Material's file leaves in English, if any
     return "en", {**own, "language": lang.replace("_", "-"), "direction": direction}
 
 
