@@ -57,15 +57,17 @@ def _theme_languages() -> dict[str, dict[str, str]]:
 def theme_translation(lang: str, direction: str) -> tuple[str, dict[str, str]]:
     """Material's translation file for ``lang`` and, when it has none, briefkit's words.
 
-    ``("pt-BR", {})``, ``("ko", {})``; ``("en", {"language": "km", …})`` for Khmer,
-    which Material does not translate (its ``partials/language.html`` would fail);
-    ``("nl", {"header": "Koptekst"})`` where Material's file keeps an English word.
+    Brazilian Portuguese: Material's ``pt-BR`` file, no words of briefkit's; Khmer,
+    which Material does not translate (its ``partials/language.html`` would fail):
+    Material's English file under briefkit's Khmer words; Dutch: Material's
+    ``nl`` file, and briefkit's word for the one key it leaves in English.
     """
     name = theme_words.file_name(lang)
     own = _theme_languages().get(name.split("-")[0], {})
     if theme_words.has_file(name):
         return name, own  # the words Material's file leaves in English, if any
-    return "en", {**own, "language": lang.replace("_", "-"), "direction": direction}
+    own = {**own, "language": lang.replace("_", "-"), "direction": direction}
+    return theme_words.REFERENCE, own
 
 
 def template_words(edition: Edition) -> dict[str, Any]:
