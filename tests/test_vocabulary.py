@@ -226,3 +226,18 @@ def test_a_csl_dialect_in_another_script_is_not_the_language() -> None:
 
 def test_csl_terms_lose_stray_spaces() -> None:
     assert vocabulary("th").ibid == "ในที่เดียวกัน"  # the locale writes " ในที่เดียวกัน"
+
+
+def test_no_word_of_any_language_has_stray_spaces() -> None:
+    # Material's Latvian "# atbilstoši dokumenti ", the CSL's Thai " ในที่เดียวกัน"
+    for code in supported_languages():
+        words = dataclasses.asdict(vocabulary(code))
+        stray = [
+            name
+            for name, value in words.items()
+            if isinstance(value, str)
+            and value != value.strip(" ")
+            and name not in NEUTRAL
+            and not name.endswith(("_label", "_quote", "and_"))
+        ]
+        assert stray == [], f"{code}: {stray}"

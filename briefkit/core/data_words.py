@@ -153,7 +153,7 @@ def material_words(code: str) -> dict[str, object]:
     for word, key in THEME_WORDS.items():
         value = found.get(key)
         if value and _own_script(code, value):
-            out[word] = value.replace("#", "{n}")
+            out[word] = value.strip().replace("#", "{n}")  # lv: "# atbilstoši dokumenti "
     return out
 
 
