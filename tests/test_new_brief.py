@@ -112,7 +112,7 @@ def test_languages_material_does_not_translate_build_in_their_own_words(tmp_path
     from briefkit.core.vocabulary import direction
     from briefkit.site.theme import _theme_languages
 
-    codes = sorted(code for code in _theme_languages() if not theme_words.has_file(code))
+    codes = sorted(c for c in _theme_languages() if "_" not in c and not theme_words.has_file(c))
     assert codes == ["bal", "brh", "km", "la", "lij", "pa"]
     brief, site = make(tmp_path, ",".join(["en", "nl", *codes]))
     build_all(brief, site, with_pdf=False, site_url="https://example.org/")
@@ -125,3 +125,24 @@ def test_languages_material_does_not_translate_build_in_their_own_words(tmp_path
     assert "Skip to content" in (site / "index.html").read_text(encoding="utf-8")
     dutch = (site / "nl" / "index.html").read_text(encoding="utf-8")
     assert 'aria-label="Koptekst"' in dutch and "Header" not in dutch  # Material's nl keeps it
+
+
+def test_regional_editions_are_tagged_in_bcp_47(tmp_path: Path) -> None:
+    brief, site = make(tmp_path, "en,pt_BR,zh_TW,sr_Latn")
+    build_all(brief, site, with_pdf=False, site_url="https://example.org/")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert {lang for lang, _ in hreflangs(site / "index.html")} == {
+        "en",
+        "pt-BR",
+        "zh-TW",
+        "sr-Latn",
+        "x-default",
+    }
+    assert "_" not in "".join(re.findall(r'hreflang="([^"]+)"', home))
+    for folder, tag in (("pt_BR", "pt-BR"), ("zh_TW", "zh-TW"), ("sr_Latn", "sr-Latn")):
+        page = (site / folder / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{tag}"' in page
+        assert len(re.findall(r'<link rel="alternate" hreflang=', page)) == 5  # no self twice
+    assert "Citirano u:" not in home and "Цитирано" not in (
+        site / "sr_Latn" / "index.html"
+    ).read_text(encoding="utf-8")

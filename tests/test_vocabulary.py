@@ -241,3 +241,23 @@ def test_no_word_of_any_language_has_stray_spaces() -> None:
             and not name.endswith(("_label", "_quote", "and_"))
         ]
         assert stray == [], f"{code}: {stray}"
+
+
+def test_a_variant_in_another_script_never_takes_the_language_s_file() -> None:
+    # Latin Serbian: no Cyrillic from sr.yml; Taiwan's Chinese: no simplified
+    # characters from zh.yml (编, 译, 页, 图, 报告).
+    latin = str(dataclasses.asdict(vocabulary("sr_Latn")))
+    assert (
+        not re.search("[\u0400-\u04ff]", latin) and vocabulary("sr_Latn").cited_in == "Citirano u:"
+    )
+    for code in ("zh_TW", "zh_Hant", "zh_HK"):
+        words = str(dataclasses.asdict(vocabulary(code)))
+        assert not set("编译页图报") & set(words), code
+        assert fallback_words(code) == []
+    assert vocabulary("zh").cited_in == "引用于：" and vocabulary("zh_TW").cited_in == "引用於："
+
+
+def test_quotation_marks_like_english_s_are_the_language_s_own() -> None:
+    # The CSL's pt-BR states “ ” as English does: no untranslated copy.
+    assert fallback_words("pt_BR") == []
+    assert (vocabulary("pt_BR").open_quote, vocabulary("pt_BR").close_quote) == ("“", "”")

@@ -81,6 +81,14 @@ def locale_file(code: str) -> Path | None:
     return None
 
 
+# Punctuation a locale states: the same as English's is no untranslated copy
+# (Brazilian Portuguese quotes “ ” as English does).
+MARKS = {
+    "open-quote", "close-quote", "open-inner-quote", "close-inner-quote",
+    "page-range-delimiter", "colon", "comma", "semicolon",
+}  # fmt: skip
+
+
 def known(code: str) -> bool:
     """Whether a CSL locale file covers language ``code``."""
     return locale_file(code) is not None
@@ -113,7 +121,7 @@ def terms(code: str) -> dict[tuple[str, str], Term]:
     if path.name.startswith("locales-en-"):
         return own
     english = _read(locale_file(REFERENCE)) if locale_file(REFERENCE) else {}
-    return {key: term for key, term in own.items() if english.get(key) != term}
+    return {key: term for key, term in own.items() if key[0] in MARKS or english.get(key) != term}
 
 
 def term(code: str, name: str, form: str = "long", plural: bool = False) -> str | None:

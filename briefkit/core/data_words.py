@@ -20,8 +20,6 @@ import re
 import unicodedata
 from functools import cache
 
-from babel.core import get_global
-
 from briefkit.core import cldr, csl, theme_words
 
 # word -> (CSL term name, form, plural, pattern around it)
@@ -57,10 +55,8 @@ ORDINALS_LISTED = range(1, 32)  # editions and days numbered in a reference
 
 
 def script(code: str) -> str:
-    """The language's usual script (CLDR likelySubtags): ``Latn``, ``Cyrl``, ``Hang``…"""
-    likely = get_global("likely_subtags").get(code.replace("-", "_").split("_")[0].lower(), "")
-    parts = likely.split("_")
-    return parts[1] if len(parts) > 2 else "Latn"
+    """The language's script (CLDR likelySubtags): ``Latn``, ``Cyrl``; ``sr_Latn``: ``Latn``."""
+    return cldr.likely_script(code.replace("-", "_")) or "Latn"
 
 
 def _own_script(code: str, text: str) -> bool:

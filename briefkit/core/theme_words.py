@@ -17,6 +17,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from briefkit.core import cldr
+
 REFERENCE = "en"
 
 
@@ -49,12 +51,19 @@ def _read(name: str) -> dict[str, str]:
 
 
 def file_name(code: str) -> str:
-    """Material's file name for ``code``: ``pt_BR`` -> ``pt-BR``, else the language (``ko``)."""
+    """Material's file name for ``code``: ``pt_BR`` -> ``pt-BR``, else the language (``ko``).
+
+    "" when only the language's file exists and it is in another script
+    (Latin Serbian: Material's ``sr`` is Cyrillic).
+    """
     tag = code.replace("_", "-")
+    base = tag.split("-")[0].lower()
+    script = cldr.likely_script(code.replace("-", "_"))
     folder = languages_dir()
-    if folder and (folder / f"{tag}.html").is_file():
-        return tag
-    return tag.split("-")[0].lower()
+    for name in (tag, f"{base}-{script}"):  # zh_HK: Material's zh-Hant
+        if folder and (folder / f"{name}.html").is_file():
+            return name
+    return base if cldr.likely_script(base) == script else ""
 
 
 def has_file(name: str) -> bool:

@@ -281,11 +281,20 @@ def base_language(lang: str) -> str:
 
 @cache
 def own_words(lang: str) -> dict[str, object]:
-    """The words of the language's own file (``pt_BR`` reads ``pt_BR.yml`` over ``pt.yml``)."""
+    """The words of the language's own file (``pt_BR`` reads ``pt_BR.yml`` over ``pt.yml``).
+
+    The language's file is no base for a variant in another script: Latin
+    Serbian (``sr_Latn``) reads ``sr_Latn.yml``, never Cyrillic ``sr.yml``;
+    Taiwan's Chinese (``zh_TW``) reads ``zh_Hant.yml``, then ``zh_TW.yml``.
+    """
     files = language_files()
     tag = lang.replace("-", "_")
     found: dict[str, object] = {}
-    for name in dict.fromkeys((base_language(lang), tag)):
+    base, script = base_language(lang), cldr.likely_script(tag)
+    names = (base, f"{base}_{script}", tag)
+    for name in dict.fromkeys(names):
+        if cldr.likely_script(name) != script:
+            continue
         if name in files:
             found.update(_normalised(read_language_file(files[name])))
     return found

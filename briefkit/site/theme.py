@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from briefkit.core import theme_words
+from briefkit.core import cldr, theme_words
 from briefkit.core.data_words import script
 from briefkit.core.editions import Edition, publication_of
 
@@ -38,7 +38,7 @@ def alternates(config_file: Path, edition: Edition) -> list[dict[str, str]]:
     return [
         {
             "name": other.words.language_name,
-            "lang": other.lang,
+            "lang": other.lang.replace("_", "-"),  # BCP 47: pt-BR, never pt_BR
             "link": edition.link_to(other),
             "site_url": other.site_url,
             "locale": other.words.locale,
@@ -63,11 +63,15 @@ def theme_translation(lang: str, direction: str) -> tuple[str, dict[str, str]]:
     ``nl`` file, and briefkit's word for the one key it leaves in English.
     """
     name = theme_words.file_name(lang)
-    own = _theme_languages().get(name.split("-")[0], {})
+    ours, tag = _theme_languages(), lang.replace("-", "_")
+    base = tag.split("_")[0]
+    same_script = cldr.likely_script(base) == cldr.likely_script(tag)
+    words = ours.get(tag) or (ours.get(base, {}) if same_script else {})
+    # <html lang> is the edition's tag (Material's pt-BR file says "pt")
+    own = {**words, "language": lang.replace("_", "-")}
     if theme_words.has_file(name):
-        return name, own  # the words Material's file leaves in English, if any
-    own = {**own, "language": lang.replace("_", "-"), "direction": direction}
-    return theme_words.REFERENCE, own
+        return name, own  # and the words Material's file leaves in English, if any
+    return theme_words.REFERENCE, {**own, "direction": direction}
 
 
 def template_words(edition: Edition) -> dict[str, Any]:
@@ -77,7 +81,7 @@ def template_words(edition: Edition) -> dict[str, Any]:
     return {
         "theme_file": theme_file,
         "theme_words": own_theme_words,
-        "lang": edition.lang,
+        "lang": edition.lang.replace("_", "-"),  # BCP 47, as in the alternates
         "dir": words.direction,
         "locale": words.locale,
         "download_pdf": words.download_pdf,
