@@ -72,6 +72,11 @@ def likely_script(code: str) -> str:
     return parts[1] if len(parts) == 3 else ""
 
 
+def same_script(code: str, other: str) -> bool:
+    """Whether two language tags are written in one script (``sr``/``sr_Latn``: no)."""
+    return likely_script(code) == likely_script(other)
+
+
 def language_name(code: str) -> str:
     """The language's name in its own language: ``français``, ``한국어``, ``العربية``."""
     found = locale(code)

@@ -72,11 +72,10 @@ def locale_file(code: str) -> Path | None:
         return None
     tag = code.replace("_", "-")
     language = tag.split("-")[0].lower()
-    script = cldr.likely_script(tag.replace("-", "_"))
     dialects = sorted(p.stem.removeprefix("locales-") for p in folder.glob(f"locales-{language}-*"))
     for name in (tag, _dialects().get(language, ""), language, *dialects):
         path = folder / f"locales-{name}.xml"
-        if name and path.is_file() and cldr.likely_script(name.replace("-", "_")) == script:
+        if name and path.is_file() and cldr.same_script(name, tag):
             return path
     return None
 

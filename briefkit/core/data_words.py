@@ -56,7 +56,7 @@ ORDINALS_LISTED = range(1, 32)  # editions and days numbered in a reference
 
 def script(code: str) -> str:
     """The language's script (CLDR likelySubtags): ``Latn``, ``Cyrl``; ``sr_Latn``: ``Latn``."""
-    return cldr.likely_script(code.replace("-", "_")) or "Latn"
+    return cldr.likely_script(code) or "Latn"
 
 
 def _own_script(code: str, text: str) -> bool:

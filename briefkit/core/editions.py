@@ -50,6 +50,11 @@ class Edition:
         return site / self.sub if self.sub else site
 
     @property
+    def tag(self) -> str:
+        """The language as BCP 47 writes it (``pt-BR``; folders and files keep ``pt_BR``)."""
+        return self.lang.replace("_", "-")
+
+    @property
     def pdf_name(self) -> str:
         return f"brief-{self.lang}.pdf"
 

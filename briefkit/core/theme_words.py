@@ -58,12 +58,10 @@ def file_name(code: str) -> str:
     """
     tag = code.replace("_", "-")
     base = tag.split("-")[0].lower()
-    script = cldr.likely_script(code.replace("-", "_"))
-    folder = languages_dir()
-    for name in (tag, f"{base}-{script}"):  # zh_HK: Material's zh-Hant
-        if folder and (folder / f"{name}.html").is_file():
+    for name in (tag, f"{base}-{cldr.likely_script(code)}"):  # zh_HK: Material's zh-Hant
+        if has_file(name):
             return name
-    return base if cldr.likely_script(base) == script else ""
+    return base if cldr.same_script(base, code) else ""
 
 
 def has_file(name: str) -> bool:

@@ -290,12 +290,9 @@ def own_words(lang: str) -> dict[str, object]:
     files = language_files()
     tag = lang.replace("-", "_")
     found: dict[str, object] = {}
-    base, script = base_language(lang), cldr.likely_script(tag)
-    names = (base, f"{base}_{script}", tag)
-    for name in dict.fromkeys(names):
-        if cldr.likely_script(name) != script:
-            continue
-        if name in files:
+    base = base_language(lang)
+    for name in dict.fromkeys((base, f"{base}_{cldr.likely_script(tag)}", tag)):
+        if name in files and cldr.same_script(name, tag):
             found.update(_normalised(read_language_file(files[name])))
     return found
 

@@ -83,7 +83,7 @@ def xmp_identity_of(assembled: AssembledEdition) -> Identity:
         title=cover.title,
         authors=tuple(natural_form(a) for a in brief_authors(home.get("author") or cover.author)),
         date=BriefDates.from_meta(home).edition,
-        language=assembled.edition.lang.replace("_", "-"),
+        language=assembled.edition.tag,
         publisher=cover.publisher,
     )
 

@@ -38,7 +38,7 @@ def alternates(config_file: Path, edition: Edition) -> list[dict[str, str]]:
     return [
         {
             "name": other.words.language_name,
-            "lang": other.lang.replace("_", "-"),  # BCP 47: pt-BR, never pt_BR
+            "lang": other.tag,
             "link": edition.link_to(other),
             "site_url": other.site_url,
             "locale": other.words.locale,
@@ -65,8 +65,7 @@ def theme_translation(lang: str, direction: str) -> tuple[str, dict[str, str]]:
     name = theme_words.file_name(lang)
     ours, tag = _theme_languages(), lang.replace("-", "_")
     base = tag.split("_")[0]
-    same_script = cldr.likely_script(base) == cldr.likely_script(tag)
-    words = ours.get(tag) or (ours.get(base, {}) if same_script else {})
+    words = ours.get(tag) or (ours.get(base, {}) if cldr.same_script(base, tag) else {})
     # <html lang> is the edition's tag (Material's pt-BR file says "pt")
     own = {**words, "language": lang.replace("_", "-")}
     if theme_words.has_file(name):
@@ -78,10 +77,11 @@ def template_words(edition: Edition) -> dict[str, Any]:
     """The words and names the templates show, in the edition's language."""
     words = edition.words
     theme_file, own_theme_words = theme_translation(edition.lang, words.direction)
+    note = "{}{{n}}{}".format(*words.numbered(words.note, "{n}"))  # "note {n}", "{n}. jegyzet"
     return {
         "theme_file": theme_file,
         "theme_words": own_theme_words,
-        "lang": edition.lang.replace("_", "-"),  # BCP 47, as in the alternates
+        "lang": edition.tag,
         "dir": words.direction,
         "locale": words.locale,
         "download_pdf": words.download_pdf,
@@ -95,7 +95,7 @@ def template_words(edition: Edition) -> dict[str, Any]:
             "none": words.search_none,
             "one": words.search_one,
             "many": words.search_many,
-            "note": words.note[:1].upper() + words.note[1:],
+            "note": note[:1].upper() + note[1:],
             # Written without spaces between words: results show text around the match.
             "unspaced": script(edition.lang) in UNSPACED_SCRIPTS,
         },

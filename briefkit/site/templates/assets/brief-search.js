@@ -172,8 +172,7 @@ export function mount(box) {
         if (passage.anchor) url.hash = passage.anchor.id;
         for (const word of passage.words) url.searchParams.append("hl", word);
         const where = passage.anchor && passage.anchor.id.startsWith("fn:")
-          ? (words.note.includes("{n}") ? words.note.replace("{n}", passage.anchor.id.slice(3))
-            : `${words.note} ${passage.anchor.id.slice(3)}`)
+          ? words.note.replace("{n}", passage.anchor.id.slice(3))
           : passage.heading ? clean(passage.heading.text) : "";
         items.push(
           `<li><a class="brief-result" href="${escape(url.pathname + url.search + url.hash)}">` +
